@@ -49,7 +49,10 @@ class ApiErrorHandler {
         return respond(HttpStatus.BAD_REQUEST, message, request);
     }
 
-    @ExceptionHandler(ErrorResponse.class)
+    @ExceptionHandler({org.springframework.web.ErrorResponseException.class,
+            org.springframework.web.servlet.resource.NoResourceFoundException.class,
+            org.springframework.web.HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ApiError> errorResponse(Exception e, HttpServletRequest request) {
         ErrorResponse response = (ErrorResponse) e;
         String detail = response.getBody().getDetail();
