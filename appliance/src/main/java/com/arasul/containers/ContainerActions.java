@@ -24,8 +24,12 @@ public interface ContainerActions {
 
     ActionResult start(String service);
 
-    /** Removes dangling images only; tagged images, used or not, stay. */
-    ActionResult pruneDanglingImages();
+    /**
+     * Removes dangling images only; tagged images, used or not, stay.
+     *
+     * @param labels if given, only images carrying these labels ({@code key} or {@code key=value})
+     */
+    ActionResult pruneDanglingImages(String... labels);
 
     /** One sample of CPU and memory; empty when the service is unknown, stopped or Docker does not answer. */
     Optional<ContainerUsage> usage(String service);

@@ -46,7 +46,8 @@ public class ContainersFlows {
     @Bean
     IntegrationFlow dockerEventsFlow(DockerEventsProducer dockerEvents) {
         return IntegrationFlow.from(dockerEvents)
-                .filter(Event.class, EventMapping::isManaged, e -> e.id("managedContainerEventsOnly"))
+                .filter(Event.class, EventMapping::isManaged,
+                        e -> e.id("managedContainerEventsOnly").discardChannel("nullChannel"))
                 .transformWith(t -> t.<Event, ContainerEvent>transformer(EventMapping::toContainerEvent)
                         .expectedType(Event.class).id("toContainerEvent"))
                 .channel(ContainerChannels.CONTAINER_EVENTS)

@@ -92,9 +92,13 @@ public final class DockerContainerActions implements ContainerActions {
     }
 
     @Override
-    public ActionResult pruneDanglingImages() {
+    public ActionResult pruneDanglingImages(String... labels) {
         return Timed.run("image prune", () -> {
-            var response = docker.client().pruneCmd(PruneType.IMAGES).withDangling(true).exec();
+            var command = docker.client().pruneCmd(PruneType.IMAGES).withDangling(true);
+            if (labels.length > 0) {
+                command.withLabelFilter(labels);
+            }
+            var response = command.exec();
             long bytes = response.getSpaceReclaimed() == null ? 0 : response.getSpaceReclaimed();
             return "removed unused images, %d MB freed".formatted(bytes / (1024 * 1024));
         });

@@ -93,7 +93,9 @@ public final class DockerEventStream {
         docker.client().pingCmd().exec();
         var command = docker.streamClient().eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(ServiceLabels.SERVICE);
+                .withLabelFilter(ServiceLabels.SERVICE)
+                // the daemon matches health_status fuzzily, so "health_status: unhealthy" passes too
+                .withEventFilter(EventMapping.ACTIONS.toArray(String[]::new));
         long since = lastEventNanos;
         if (since > 0) {
             command.withSince("%d.%09d".formatted(since / 1_000_000_000L, since % 1_000_000_000L));
