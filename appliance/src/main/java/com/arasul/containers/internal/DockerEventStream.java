@@ -100,6 +100,7 @@ public final class DockerEventStream {
         if (since > 0) {
             command.withSince("%d.%09d".formatted(since / 1_000_000_000L, since % 1_000_000_000L));
         }
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         var callback = command.exec(new ResultCallback.Adapter<Event>() {
             @Override
             public void onStart(Closeable stream) {
@@ -112,12 +113,26 @@ public final class DockerEventStream {
             public void onNext(Event event) {
                 deliver(event);
             }
+
+            @Override
+            public void onError(Throwable error) {
+                // reported once, as the daemon going down, instead of docker-java's stack trace per break
+                failure.set(error);
+                try {
+                    close();
+                } catch (IOException ignored) {
+                    // broken already
+                }
+            }
         });
         current = callback;
         if (!running) {
             dropConnection();
         }
         callback.awaitCompletion();
+        if (failure.get() != null) {
+            throw new DockerUnavailableException(describe(failure.get()), failure.get());
+        }
     }
 
     private void deliver(Event event) {
