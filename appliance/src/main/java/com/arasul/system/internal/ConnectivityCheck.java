@@ -31,7 +31,7 @@ public class ConnectivityCheck implements SmartLifecycle {
     private volatile NetworkInfo.Internet last;
     private ScheduledExecutorService executor;
 
-    ConnectivityCheck(SystemProperties properties) {
+    public ConnectivityCheck(SystemProperties properties) {
         this.properties = properties;
         this.last = properties.connectivityTargets().isEmpty()
                 ? new NetworkInfo.Internet("unknown", "Reachability is not checked: no targets are configured"
