@@ -84,6 +84,10 @@ class DatabaseConfiguration {
                         .setCleanDataDirectory(false)
                         .setOverrideWorkingDirectory(dataDirectory.folder("postgres-runtime").toFile())
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // zonky's own JVM hook would stop the server on SIGTERM in parallel with Spring's
+                        // shutdown, before pending rows are flushed and the pool is closed; the context
+                        // closes this bean after the pool instead
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "50")
                         .setServerConfig("shared_buffers", "32MB")
                         .setServerConfig("autovacuum", "on")
