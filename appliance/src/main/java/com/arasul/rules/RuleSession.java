@@ -82,7 +82,9 @@ public final class RuleSession implements AutoCloseable {
             if (handle == null) {
                 upserted.put(key, s.insert(fact));
             } else if (!fact.equals(previous)) {
-                s.update(handle, fact);
+                // delete and insert rather than update: records have no setters for property reactivity to see
+                s.delete(handle);
+                upserted.put(key, s.insert(fact));
             }
             return null;
         });
@@ -99,10 +101,19 @@ public final class RuleSession implements AutoCloseable {
         });
     }
 
-    /** Runs a function on the session thread, e.g. to look at facts in a test. */
+    /** Runs a function on the session thread and fires the rules; completes when both are done. */
     public <T> CompletableFuture<T> call(Function<KieSession, T> function) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Consumer<KieSession> command = s -> result.complete(function.apply(s));
+        Consumer<KieSession> command = s -> {
+            try {
+                T value = function.apply(s);
+                s.fireAllRules(); // so that a caller who waits sees what its command set off
+                result.complete(value);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        };
         try {
             if (!commands.offer(command, 5, TimeUnit.SECONDS)) {
                 result.completeExceptionally(new IllegalStateException("rule session " + options.name() + " is busy"));
