@@ -1,0 +1,244 @@
+package com.arasul.rules;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stateful rule session that only one thread ever touches: every insert, clock step and rule base
+ * swap is a command in a bounded queue worked off by the session's own thread, which fires the rules
+ * after each command. When the queue is full, {@link #submit} refuses the fact and counts it; the
+ * caller decides whether that matters (a metric sample is followed by the next one a second later).
+ */
+public final class RuleSession implements AutoCloseable {
+
+    /** Production runs on the wall clock; tests move a pseudo clock by hand. */
+    public enum ClockMode { REALTIME, PSEUDO }
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSession.class);
+    private static final Object STOP = new Object();
+
+    private final RuleSessionOptions options;
+    private final BlockingQueue<Object> commands;
+    private final Thread worker;
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    // touched only by the worker thread
+    private final Map<Object, FactHandle> upserted = new LinkedHashMap<>();
+    private final Map<Object, Object> upsertedFacts = new HashMap<>();
+    private KieSession session;
+    private boolean muted;
+
+    RuleSession(KieBase kieBase, RuleSessionOptions options) {
+        this.options = options;
+        this.commands = new ArrayBlockingQueue<>(options.capacity());
+        this.session = newSession(kieBase, 0);
+        this.worker = Thread.ofPlatform().name("rules-" + options.name()).daemon().unstarted(this::work);
+        this.worker.start();
+    }
+
+    public static RuleSessionOptions.Builder builder(String name) {
+        return new RuleSessionOptions.Builder(name);
+    }
+
+    /** Inserts a fact; {@code false} when the queue is full and the fact was dropped. */
+    public boolean submit(Object fact) {
+        boolean accepted = commands.offer((Consumer<KieSession>) s -> s.insert(fact));
+        if (!accepted) {
+            rejected.incrementAndGet();
+        }
+        return accepted;
+    }
+
+    /**
+     * Keeps one fact per key (the state of a container, the Docker engine): inserts it the first
+     * time, updates it when it changed, leaves the session alone when it is equal to the last one.
+     */
+    public CompletableFuture<Void> upsert(Object key, Object fact) {
+        return call(s -> {
+            Object previous = upsertedFacts.put(key, fact);
+            FactHandle handle = upserted.get(key);
+            if (handle == null) {
+                upserted.put(key, s.insert(fact));
+            } else if (!fact.equals(previous)) {
+                // delete and insert rather than update: records have no setters for property reactivity to see
+                s.delete(handle);
+                upserted.put(key, s.insert(fact));
+            }
+            return null;
+        });
+    }
+
+    /** Moves the pseudo clock on, firing whatever becomes due. Only for {@link ClockMode#PSEUDO}. */
+    public CompletableFuture<Void> advanceTime(Duration step) {
+        if (options.clockMode() != ClockMode.PSEUDO) {
+            throw new IllegalStateException("the session runs on the real clock");
+        }
+        return call(s -> {
+            ((SessionPseudoClock) s.getSessionClock()).advanceTime(step.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        });
+    }
+
+    /** Runs a function on the session thread and fires the rules; completes when both are done. */
+    public <T> CompletableFuture<T> call(Function<KieSession, T> function) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Consumer<KieSession> command = s -> {
+            try {
+                T value = function.apply(s);
+                s.fireAllRules(); // so that a caller who waits sees what its command set off
+                result.complete(value);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        };
+        try {
+            if (!commands.offer(command, 5, TimeUnit.SECONDS)) {
+                result.completeExceptionally(new IllegalStateException("rule session " + options.name() + " is busy"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** Waits until every command queued before has been worked off. */
+    public void flush() {
+        call(s -> null).join();
+    }
+
+    /**
+     * Continues on a new rule base: the kept state facts and the initial facts move over, the
+     * event history does not (windows start empty), and nothing moving over is emitted again.
+     */
+    public CompletableFuture<Void> swap(KieBase kieBase) {
+        return call(old -> {
+            KieSession next = newSession(kieBase, old.getSessionClock().getCurrentTime());
+            muted = true;
+            try {
+                upserted.replaceAll((key, handle) -> next.insert(upsertedFacts.get(key)));
+            } finally {
+                muted = false;
+            }
+            session = next;
+            old.dispose();
+            return null;
+        });
+    }
+
+    /** The session clock in epoch milliseconds (pseudo time starts where the options say). */
+    public long now() {
+        return call(s -> s.getSessionClock().getCurrentTime()).join();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Commands that threw, most likely a rule consequence. */
+    public long failures() {
+        return failures.get();
+    }
+
+    public int queued() {
+        return commands.size();
+    }
+
+    @Override
+    public void close() {
+        commands.clear();
+        commands.offer(STOP);
+        try {
+            worker.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void work() {
+        List<Object> batch = new ArrayList<>(256);
+        try {
+            while (true) {
+                Object first = commands.poll(options.idleFire().toMillis(), TimeUnit.MILLISECONDS);
+                batch.clear();
+                if (first != null) {
+                    batch.add(first);
+                    commands.drainTo(batch, 255);
+                }
+                for (Object command : batch) {
+                    if (command == STOP) {
+                        session.dispose();
+                        return;
+                    }
+                    run((Consumer<KieSession>) command);
+                }
+                if (batch.isEmpty()) {
+                    // on the real clock, windows and timers come due without any new fact
+                    run(s -> { });
+                }
+            }
+        } catch (InterruptedException e) {
+            session.dispose();
+        }
+    }
+
+    private void run(Consumer<KieSession> command) {
+        try {
+            command.accept(session);
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            log.warn("rule session {}: a command failed: {}", options.name(), e.toString());
+        }
+    }
+
+    private KieSession newSession(KieBase kieBase, long pseudoStart) {
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(options.clockMode() == ClockMode.PSEUDO ? ClockTypeOption.PSEUDO : ClockTypeOption.REALTIME);
+        KieSession created = kieBase.newKieSession(conf, null);
+        if (options.clockMode() == ClockMode.PSEUDO) {
+            long start = pseudoStart > 0 ? pseudoStart : options.pseudoStart().toEpochMilli();
+            ((SessionPseudoClock) created.getSessionClock()).advanceTime(start, TimeUnit.MILLISECONDS);
+        }
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global global : pkg.getGlobalVariables()) {
+                Object value = options.globals().get(global.getName());
+                if (value != null) {
+                    created.setGlobal(global.getName(), value);
+                }
+            }
+        }
+        options.emitters().forEach(emitter -> created.addEventListener(emitter.listener(() -> muted)));
+        muted = true;
+        try {
+            options.facts().forEach(created::insert);
+        } finally {
+            muted = false;
+        }
+        return created;
+    }
+}
