@@ -1,0 +1,65 @@
+package com.arasul.updates.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * The archive as the verifier sees it: every way reading can fail because of the package's bytes
+ * (truncation, corrupt headers, limits) becomes a {@link PackageRefusedException}.
+ */
+final class TarReader {
+
+    private final LimitedInputStream counted;
+    private final TarArchiveInputStream tar;
+
+    TarReader(InputStream in, long maxBytes) {
+        this.counted = new LimitedInputStream(in, maxBytes);
+        this.tar = new GuardedTarInputStream(counted);
+    }
+
+    TarArchiveEntry next() throws PackageRefusedException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | RuntimeException e) {
+            throw refusal(e);
+        }
+    }
+
+    /** Reads up to len bytes of the current entry; -1 at its end. */
+    int read(byte[] buffer, int off, int len) throws PackageRefusedException {
+        try {
+            return tar.read(buffer, off, len);
+        } catch (IOException | RuntimeException e) {
+            throw refusal(e);
+        }
+    }
+
+    byte[] readAll(int size) throws PackageRefusedException {
+        byte[] bytes = new byte[size];
+        int done = 0;
+        while (done < size) {
+            int n = read(bytes, done, size - done);
+            if (n < 0) throw truncated();
+            done += n;
+        }
+        return bytes;
+    }
+
+    long bytesRead() {
+        return counted.count();
+    }
+
+    static PackageRefusedException truncated() {
+        return new PackageRefusedException(RefusalReason.MALFORMED_ARCHIVE, "The package is truncated.");
+    }
+
+    private static PackageRefusedException refusal(Exception e) {
+        PackageRefusedException carried = RefusalSignal.find(e);
+        if (carried != null) return carried;
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new PackageRefusedException(RefusalReason.MALFORMED_ARCHIVE,
+                "The package is truncated or its archive is corrupt (" + EntryRules.shown(detail) + ").");
+    }
+}
