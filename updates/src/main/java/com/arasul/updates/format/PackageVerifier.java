@@ -4,8 +4,9 @@ import static com.arasul.updates.format.RefusalReason.*;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +34,8 @@ public final class PackageVerifier {
     }
 
     public VerifiedPackage verify(Path archive, Path staging) throws PackageRefusedException, IOException {
-        try (InputStream in = Files.newInputStream(archive)) {
-            return verify(in, staging);
+        try (FileChannel file = FileChannel.open(archive, StandardOpenOption.READ)) {
+            return verify(new TarReader(file, limits.maxPackageBytes()), staging);
         }
     }
 
@@ -44,10 +45,14 @@ public final class PackageVerifier {
      * @throws IOException             staging could not be written (the package's fault is never an IOException)
      */
     public VerifiedPackage verify(InputStream in, Path staging) throws PackageRefusedException, IOException {
+        return verify(new TarReader(in, limits.maxPackageBytes()), staging);
+    }
+
+    private VerifiedPackage verify(TarReader tar, Path staging) throws PackageRefusedException, IOException {
         Staging area = Staging.open(staging);
         boolean verified = false;
         try {
-            VerifiedPackage result = read(new TarReader(in, limits.maxPackageBytes()), area);
+            VerifiedPackage result = read(tar, area);
             verified = true;
             return result;
         } finally {

@@ -2,6 +2,8 @@ package com.arasul.updates.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -13,10 +15,32 @@ final class TarReader {
 
     private final LimitedInputStream counted;
     private final TarArchiveInputStream tar;
+    private final FileChannel channel;
 
     TarReader(InputStream in, long maxBytes) {
+        this(in, maxBytes, null);
+    }
+
+    /** Over a file: entry data can then be read from the channel directly, see {@link #dataChannel}. */
+    TarReader(FileChannel file, long maxBytes) {
+        this(Channels.newInputStream(file), maxBytes, file);
+    }
+
+    private TarReader(InputStream in, long maxBytes, FileChannel channel) {
         this.counted = new LimitedInputStream(in, maxBytes);
         this.tar = new GuardedTarInputStream(counted);
+        this.channel = channel;
+    }
+
+    /**
+     * The file the archive is read from, positioned at the current entry's data, or null when
+     * reading from a plain stream. Reading an entry's data from here with positional reads (which
+     * leave the position alone) saves two copies per byte; the tar reader then skips the data
+     * itself. Null also if the position does not match what the tar reader consumed, which would
+     * mean it reads ahead.
+     */
+    FileChannel dataChannel() throws IOException {
+        return channel != null && channel.position() == counted.count() ? channel : null;
     }
 
     TarArchiveEntry next() throws PackageRefusedException {

@@ -272,12 +272,24 @@ class PackageVerifierRefusalTests {
         return temp.resolve("staging");
     }
 
+    /** Refused both from a stream and from a file (which reads payload through the file channel). */
     private void assertRefused(byte[] archive, RefusalReason... expected) {
         PackageRefusedException refused = refusal(() -> verifier().verify(new ByteArrayInputStream(archive), staging()));
         assertThat(refused.reason()).isIn((Object[]) expected);
         assertThat(refused.sentence()).isNotBlank();
         assertThat(listing(staging())).as("staging after " + refused).isEmpty();
         assertThat(listing(temp)).containsExactly(staging());
+
+        Path file = temp.getParent().resolve(temp.getFileName() + ".araupdate");
+        try {
+            Files.write(file, archive);
+            PackageRefusedException fromFile = refusal(() -> verifier().verify(file, staging()));
+            assertThat(fromFile.reason()).as("from a file").isEqualTo(refused.reason());
+            assertThat(listing(staging())).as("staging after " + fromFile).isEmpty();
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     interface Verification {
