@@ -9,6 +9,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
+    private long consumedElsewhere;
 
     LimitedInputStream(InputStream in, long limit) {
         super(in);
@@ -19,8 +20,17 @@ final class LimitedInputStream extends FilterInputStream {
         return count;
     }
 
+    /**
+     * The next {@code n} bytes were already read by other means (positional reads of the file):
+     * reads of them now only count them, touching neither the source nor the caller's buffer.
+     */
+    void alreadyConsumed(long n) {
+        consumedElsewhere += n;
+    }
+
     @Override
     public int read() throws IOException {
+        if (consumedElsewhere > 0) throw new IllegalStateException("single-byte read while skipping consumed data");
         int b = in.read();
         if (b >= 0) advance(1);
         return b;
@@ -28,6 +38,12 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (consumedElsewhere > 0) {
+            int n = (int) Math.min(len, consumedElsewhere);
+            consumedElsewhere -= n;
+            advance(n);
+            return n;
+        }
         int n = in.read(b, off, len);
         if (n > 0) advance(n);
         return n;
@@ -35,6 +51,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
+        if (consumedElsewhere > 0) throw new IllegalStateException("skip while skipping consumed data");
         long skipped = in.skip(n);
         if (skipped > 0) advance(skipped);
         return skipped;

@@ -110,9 +110,19 @@ public final class PackageVerifier {
         }
         Map<String, PayloadFile> expected = new HashMap<>();
         manifest.files().forEach(f -> expected.put(f.entryName(), f));
+        try (PayloadCopier copier = new PayloadCopier()) {
+            stageEntries(tar, expected, area, copier);
+        }
+        if (!expected.isEmpty()) {
+            throw new PackageRefusedException(MISSING_ENTRY, "The package lacks " + expected.size() + " file(s) its manifest lists, such as "
+                    + expected.values().iterator().next().path() + ".");
+        }
+    }
+
+    private void stageEntries(TarReader tar, Map<String, PayloadFile> expected, Staging area, PayloadCopier copier)
+            throws PackageRefusedException, IOException {
         Set<String> seen = new HashSet<>();
         int folders = 0;
-        PayloadCopier copier = new PayloadCopier();
         for (TarArchiveEntry entry = tar.next(); entry != null; entry = tar.next()) {
             String name = entry.getName();
             EntryRules.requireSafe(entry);
@@ -139,10 +149,6 @@ public final class PackageVerifier {
             if (!sha256.equals(file.sha256())) {
                 throw new PackageRefusedException(HASH_MISMATCH, file.path() + " does not match its SHA-256 in the manifest.");
             }
-        }
-        if (!expected.isEmpty()) {
-            throw new PackageRefusedException(MISSING_ENTRY, "The package lacks " + expected.size() + " file(s) its manifest lists, such as "
-                    + expected.values().iterator().next().path() + ".");
         }
     }
 }

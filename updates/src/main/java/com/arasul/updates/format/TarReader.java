@@ -60,6 +60,19 @@ final class TarReader {
         }
     }
 
+    /**
+     * The current entry's {@code size} bytes were read from {@link #dataChannel} with positional
+     * reads: move past them without reading them again. (Left to itself the tar reader would skip
+     * an entry by reading it through a small buffer.)
+     */
+    void consumedDirectly(long size, byte[] scratch) throws PackageRefusedException, IOException {
+        channel.position(channel.position() + size);
+        counted.alreadyConsumed(size);
+        while (read(scratch, 0, scratch.length) >= 0) {
+            // each read only counts; it ends at the entry's end
+        }
+    }
+
     byte[] readAll(int size) throws PackageRefusedException {
         byte[] bytes = new byte[size];
         int done = 0;
