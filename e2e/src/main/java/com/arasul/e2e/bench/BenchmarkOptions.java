@@ -53,12 +53,12 @@ record BenchmarkOptions(
             switch (name) {
                 case "--jar" -> jar = Path.of(value);
                 case "--java-opts" -> javaOptions = split(value);
-                case "--settle-seconds" -> settle = Integer.parseInt(value);
-                case "--idle-seconds" -> idle = positive(name, value);
-                case "--rate" -> rate = positive(name, value);
-                case "--requests" -> requests = positive(name, value);
-                case "--history-runs" -> historyRuns = positive(name, value);
-                case "--start-timeout-seconds" -> startTimeout = positive(name, value);
+                case "--settle-seconds" -> settle = atLeast(0, name, value);
+                case "--idle-seconds" -> idle = atLeast(1, name, value);
+                case "--rate" -> rate = atLeast(1, name, value);
+                case "--requests" -> requests = atLeast(1, name, value);
+                case "--history-runs" -> historyRuns = atLeast(1, name, value);
+                case "--start-timeout-seconds" -> startTimeout = atLeast(1, name, value);
                 case "--write" -> write = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -70,15 +70,15 @@ record BenchmarkOptions(
         return new ArrayList<>(Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
     }
 
-    private static int positive(String name, String value) {
+    private static int atLeast(int minimum, String name, String value) {
         try {
             int number = Integer.parseInt(value);
-            if (number > 0) {
+            if (number >= minimum) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+        throw new IllegalArgumentException(name + " must be a whole number ≥ " + minimum + ", not '" + value + "'");
     }
 }
