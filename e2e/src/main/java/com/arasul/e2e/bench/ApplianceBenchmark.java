@@ -1,0 +1,173 @@
+package com.arasul.e2e.bench;
+
+import com.arasul.e2e.ApplianceProcess;
+import com.arasul.e2e.ApplianceProcess.Readiness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The appliance's own benchmark (issue 2): the packaged jar started as a separate process on a fresh
+ * data folder, then start time, memory, idle CPU, live-metrics latency and the 7-day history query.
+ * Traffic goes to 127.0.0.1 only; every phase is bounded in count and time. Run it through
+ * {@code scripts/arasul bench}.
+ */
+public final class ApplianceBenchmark {
+
+    private static final String PASSWORD = "Bench-Only-Passw0rd!";
+    private static final String LATENCY_TARGET = "p99 ≤ 10 ms";
+
+    private final BenchmarkOptions options;
+    private final BenchmarkReport report = new BenchmarkReport();
+
+    private ApplianceBenchmark(BenchmarkOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.print((e.getMessage().isEmpty() ? "" : e.getMessage() + "\n") + BenchmarkOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new ApplianceBenchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        report.context("run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + Runtime.getRuntime()
+                .availableProcessors() + " cores, Java " + Runtime.version() + ", load average before: "
+                + ProcessProbe.loadAverage());
+        report.context("JVM options: `" + (options.javaOptions().isEmpty() ? "(none)"
+                : String.join(" ", options.javaOptions())) + "`");
+        Path work = Files.createTempDirectory("arasul-bench-");
+        long started = System.nanoTime();
+        try (ApplianceProcess appliance = ApplianceProcess.start(options.jar(), options.javaOptions(),
+                Map.of("ARASUL_ADMIN_PASSWORD", PASSWORD), work)) {
+            Readiness readiness = appliance.awaitReady(Duration.ofSeconds(options.startTimeoutSeconds()));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report.figure(readiness == Readiness.HEALTHY ? "start → /api/health 200"
+                    : "start → \"Started ArasulApplication\" (no /api/health in this build)",
+                    format("%.1f s", seconds), "≤ 10 s");
+            measureMemory(appliance, "after start");
+            // the first seconds after start are JIT compilation and pool warm-up, not idling
+            TimeUnit.SECONDS.sleep(options.settleSeconds());
+            measureIdleCpu(appliance);
+            measureMemory(appliance, "after the idle period");
+            measureApi(appliance);
+            long stopping = System.nanoTime();
+            int exit = appliance.terminate(Duration.ofSeconds(10));
+            report.figure("SIGTERM → exit", exit < 0 ? "still running after 10 s"
+                    : format("%.1f s (exit %d)", (System.nanoTime() - stopping) / 1e9, exit), "≤ 10 s");
+        } finally {
+            deleteQuietly(work);
+        }
+        report.context("load average after: " + ProcessProbe.loadAverage());
+        System.out.println(report.markdown());
+        if (options.write() != null) {
+            report.writeInto(options.write());
+            System.out.println("written into " + options.write());
+        }
+    }
+
+    private void measureMemory(ApplianceProcess appliance, String when) {
+        long rss = ProcessProbe.statusKib(appliance.pid(), "VmRSS");
+        long anon = ProcessProbe.statusKib(appliance.pid(), "RssAnon");
+        report.figure("JVM RSS " + when, format("%d MiB (anonymous %d MiB)", rss / 1024, anon / 1024), "≤ 256 MiB");
+        appliance.embeddedDatabase().ifPresent(postmaster -> {
+            long pss = ProcessProbe.pssKib(postmaster.pid()) + postmaster.children()
+                    .mapToLong(child -> Math.max(0, ProcessProbe.pssKib(child.pid()))).sum();
+            report.figure("embedded PostgreSQL PSS " + when, format("%d MiB", pss / 1024), "");
+        });
+    }
+
+    private void measureIdleCpu(ApplianceProcess appliance) throws InterruptedException {
+        ProcessProbe jvm = new ProcessProbe(appliance.pid());
+        List<Double> perSecond = new ArrayList<>();
+        double first = jvm.cpuSeconds();
+        double previous = first;
+        long begin = System.nanoTime();
+        long last = begin;
+        for (int i = 1; i <= options.idleSeconds(); i++) {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, begin + TimeUnit.SECONDS.toNanos(i) - System.nanoTime()));
+            long now = System.nanoTime();
+            double cpu = jvm.cpuSeconds();
+            perSecond.add(100 * (cpu - previous) / ((now - last) / 1e9));
+            previous = cpu;
+            last = now;
+        }
+        double average = 100 * (previous - first) / ((last - begin) / 1e9);
+        double max = perSecond.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        report.figure("idle CPU of the JVM over " + options.idleSeconds() + " s (1 s samples, from "
+                + options.settleSeconds() + " s after start)",
+                format("%.2f %% of one core (busiest second %.1f %%)", average, max), "≤ 1 %");
+    }
+
+    private void measureApi(ApplianceProcess appliance) throws Exception {
+        try (ApiClient api = new ApiClient(appliance::uri)) {
+            try {
+                api.login(PASSWORD);
+                api.getOk("/api/metrics/live");
+            } catch (ApiClient.EndpointMissing e) {
+                report.notMeasured("/api/metrics/live at " + options.rate() + "/s", e.getMessage(), LATENCY_TARGET);
+                report.notMeasured("7-day history query", e.getMessage(), "");
+                return;
+            }
+            // one second of warm-up at the same rate, so the JIT has seen the path
+            LatencyRun.run(api, "/api/metrics/live", options.rate(), options.rate());
+            LatencyRun.Result live = LatencyRun.run(api, "/api/metrics/live", options.requests(), options.rate());
+            report.figure("/api/metrics/live, " + live.count() + " GETs at " + live.rate() + "/s",
+                    format("p50 %.2f ms, p99 %.2f ms, max %.2f ms; answers %s", live.p50Millis(), live.p99Millis(),
+                            live.maxMillis(), live.statuses()), LATENCY_TARGET);
+            measureHistory(api, appliance);
+        }
+    }
+
+    private void measureHistory(ApiClient api, ApplianceProcess appliance) throws Exception {
+        long rows;
+        try {
+            rows = HistorySeeder.seedSevenDays(HistorySeeder.embeddedUrl(appliance.dataDir()), "postgres", "postgres");
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            report.notMeasured("7-day history query", "seeding the rows failed: " + e.getMessage(), "");
+            return;
+        }
+        try {
+            api.getOk("/api/metrics/history?range=7d");
+        } catch (ApiClient.EndpointMissing e) {
+            report.notMeasured("7-day history query", e.getMessage(), "");
+            return;
+        }
+        double[] millis = new double[options.historyRuns()];
+        for (int i = 0; i < millis.length; i++) {
+            long begin = System.nanoTime();
+            api.getOk("/api/metrics/history?range=7d");
+            millis[i] = (System.nanoTime() - begin) / 1e6;
+        }
+        Arrays.sort(millis);
+        report.figure("GET /api/metrics/history?range=7d over " + rows + " rows",
+                format("median %.1f ms, max %.1f ms (%d runs)", millis[millis.length / 2], millis[millis.length - 1],
+                        millis.length), "");
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+}
