@@ -43,6 +43,7 @@ public class HealingFlows {
 
     public static final String FACTS = "healingFacts";
     public static final String ACTIONS = "actions";
+    public static final String RESULTS = "healingActionResults";
     public static final String ERRORS_INPUT = "healingErrors.input";
     /** TelemetryChannels.METRIC_SAMPLES, once the telemetry capability is merged. */
     static final String METRIC_SAMPLES = "metricSamples";
@@ -146,28 +147,35 @@ public class HealingFlows {
                         .poller(Pollers.fixedDelay(Duration.ofMillis(10)).receiveTimeout(1000).maxMessagesPerPoll(1)
                                 .errorChannel(ERRORS_INPUT))
                         .subFlowMapping(ActionType.RESTART_SERVICE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> docker.restart(a.request().service())), e -> e.id("dockerRestart")))
+                                (a, h) -> recorder.run(a, () -> docker.restart(a.request().service())), e -> e.id("dockerRestartHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.STOP_START_SERVICE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> docker.stopAndStart(a.request().service())), e -> e.id("dockerStopStart")))
+                                (a, h) -> recorder.run(a, () -> docker.stopAndStart(a.request().service())), e -> e.id("dockerStopStartHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.STOP_SERVICE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> docker.stop(a.request().service())), e -> e.id("dockerStop")))
+                                (a, h) -> recorder.run(a, () -> docker.stop(a.request().service())), e -> e.id("dockerStopHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.RESTART_APP_SERVICES.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, docker::restartAll), e -> e.id("dockerRestartAll")))
+                                (a, h) -> recorder.run(a, docker::restartAll), e -> e.id("dockerRestartAllHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.LLM_CACHE_CLEAR.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> ai.clearCache(a.request().service())), e -> e.id("ollamaUnload")))
+                                (a, h) -> recorder.run(a, () -> ai.clearCache(a.request().service())), e -> e.id("ollamaUnloadHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.LLM_SESSION_RESET.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> ai.resetSession(a.request().service())), e -> e.id("ollamaReload")))
+                                (a, h) -> recorder.run(a, () -> ai.resetSession(a.request().service())), e -> e.id("ollamaReloadHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.GPU_THROTTLE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, host::throttle), e -> e.id("gpuThrottle")))
+                                (a, h) -> recorder.run(a, host::throttle), e -> e.id("gpuThrottleHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.GPU_RESET.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, host::resetGpu), e -> e.id("gpuReset")))
+                                (a, h) -> recorder.run(a, host::resetGpu), e -> e.id("gpuResetHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.DISK_CLEANUP.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, disk::run), e -> e.id("diskCleanup")))
+                                (a, h) -> recorder.run(a, disk::run), e -> e.id("diskCleanupHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.DB_VACUUM_ANALYZE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, database::vacuumAnalyze), e -> e.id("vacuumAnalyze")))
+                                (a, h) -> recorder.run(a, database::vacuumAnalyze), e -> e.id("vacuumAnalyzeHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.REBOOT_HOST.name(), f -> f.handle(PlannedAction.class,
                                 (a, h) -> recorder.run(a, () -> reboot.reboot(a.request().reason(), a.request().rule())),
-                                e -> e.id("hostReboot"))))
+                                e -> e.id("hostRebootHandler")).channel(RESULTS)))
+                .get();
+    }
+
+    /** What came of each action: recorded, and back to the rules as an ActionResult fact. */
+    @Bean
+    IntegrationFlow recordResults(ActionRecorder recorder) {
+        return IntegrationFlow.from(RESULTS)
                 .handle(ActionCompletion.class, (c, h) -> recorder.completed(c), e -> e.id("recordActionResult"))
                 .channel(FACTS)
                 .get();

@@ -18,11 +18,14 @@ public class DockerHealing {
     private final ContainerActions containers;
     private final ApplianceActivity activity;
     private final ServiceScope scope;
+    private final String[] pruneLabels;
 
-    public DockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope) {
+    public DockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope,
+            List<String> pruneLabels) {
         this.containers = containers;
         this.activity = activity;
         this.scope = scope;
+        this.pruneLabels = pruneLabels.toArray(String[]::new);
     }
 
     public ActionOutcome restart(String service) {
@@ -62,7 +65,7 @@ public class DockerHealing {
     }
 
     public ActionOutcome pruneImages() {
-        return outcome(containers.pruneDanglingImages());
+        return outcome(containers.pruneDanglingImages(pruneLabels));
     }
 
     /** By start order, and a service never before one it depends on. */

@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class HealingAdaptersConfiguration {
 
     @Bean
-    DockerHealing dockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope) {
-        return new DockerHealing(containers, activity, scope);
+    DockerHealing dockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope,
+            HealingEngineProperties engine) {
+        return new DockerHealing(containers, activity, scope, engine.pruneLabels());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param logStreamTimeout an SSE log stream ends after this long (the client may reconnect)
  * @param logSearchMaxLines lines a log search reads at most, per source
  * @param logLinesMax lines {@code GET /api/logs} answers at most
+ * @param pruneLabels if set, a disk cleanup prunes only dangling images with these labels
+ *     ({@code key} or {@code key=value}); empty prunes every dangling image
  */
 @Validated
 @ConfigurationProperties("arasul.healing.engine")
@@ -45,9 +48,11 @@ public record HealingEngineProperties(
         @Min(1) @Max(32) @DefaultValue("4") int logStreams,
         @NotNull @DefaultValue("10m") Duration logStreamTimeout,
         @Min(100) @Max(1_000_000) @DefaultValue("20000") int logSearchMaxLines,
-        @Min(1) @Max(100_000) @DefaultValue("5000") int logLinesMax) {
+        @Min(1) @Max(100_000) @DefaultValue("5000") int logLinesMax,
+        List<String> pruneLabels) {
 
     public HealingEngineProperties {
+        pruneLabels = pruneLabels == null ? List.of() : List.copyOf(pruneLabels);
         Pattern.compile(scope); // a bad pattern fails the start with the property's name
     }
 }
