@@ -64,7 +64,7 @@ class TelemetryFlows {
     @Bean
     IntegrationFlow liveFlow(LiveSnapshot snapshot, LiveStreamHandler liveStream) {
         return IntegrationFlow.from(TelemetryChannels.METRIC_SAMPLES)
-                .handle(MetricSample.class, (sample, headers) -> snapshot.update(sample), e -> e.id("liveSnapshot"))
+                .handle(MetricSample.class, (sample, headers) -> snapshot.update(sample), e -> e.id("liveSnapshotUpdate"))
                 .handle(MetricSample.class, (sample, headers) -> {
                     liveStream.broadcast(sample);
                     return null;
@@ -93,7 +93,7 @@ class TelemetryFlows {
                 .handle(List.class, (rows, headers) -> {
                     buffer.addAll(castRows(rows));
                     return null;
-                }, e -> e.id("metricRowBuffer"))
+                }, e -> e.id("metricRowBuffering"))
                 .get();
     }
 
