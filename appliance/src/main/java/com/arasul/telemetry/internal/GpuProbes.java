@@ -44,6 +44,12 @@ final class GpuProbes {
     }
 
     private static boolean nvidiaSmiAnswers(TelemetryProperties properties, CommandRunner runner) {
-        return runner.run(List.of(properties.nvidiaSmi(), "-L"), properties.commandTimeout()).succeeded();
+        try {
+            return runner.run(List.of(properties.nvidiaSmi(), "-L"), properties.commandTimeout()).succeeded();
+        } catch (RuntimeException e) {
+            // detection must never keep the appliance from starting
+            log.warn("Could not run {} to look for an NVIDIA GPU: {}", properties.nvidiaSmi(), e.toString());
+            return false;
+        }
     }
 }

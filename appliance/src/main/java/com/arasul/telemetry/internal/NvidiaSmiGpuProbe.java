@@ -48,7 +48,12 @@ final class NvidiaSmiGpuProbe implements GpuProbe {
         if (clock.instant().isBefore(nextAttempt)) {
             return Map.of();
         }
-        CommandResult result = runner.run(command, timeout);
+        CommandResult result;
+        try {
+            result = runner.run(command, timeout);
+        } catch (RuntimeException e) {
+            return failed(e.toString());
+        }
         if (!result.succeeded()) {
             return failed(result.timedOut() ? "timed out after " + timeout
                     : "exit code " + result.exitCode() + ": " + firstLine(result.stderr()));

@@ -115,4 +115,12 @@ class NvidiaSmiGpuProbeTests {
         assertThat(GpuProbes.select(properties, commands, clock).name()).isEqualTo("none");
         assertThat(commands.calls).isEmpty();
     }
+
+    @Test
+    void reportsTheGpuAbsentWhenTheRunnerItselfThrows() {
+        NvidiaSmiGpuProbe throwing = new NvidiaSmiGpuProbe((command, timeout) -> {
+            throw new IllegalStateException("cannot fork");
+        }, "nvidia-smi", Duration.ofSeconds(2), Duration.ofSeconds(30), clock);
+        assertThat(throwing.read()).isEmpty();
+    }
 }
