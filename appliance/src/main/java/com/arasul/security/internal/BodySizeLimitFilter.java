@@ -63,8 +63,6 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the client may still be sending; closing keeps Tomcat from reading the rest for nothing
-        response.setHeader("Connection", "close");
         errors.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes");
     }

@@ -82,13 +82,22 @@ record SecurityProperties(
 
         RateLimits {
             maxClients = maxClients > 0 ? maxClients : 10_000;
-            login = login != null ? login : new Limit(5, Duration.ofMinutes(15));
-            metrics = metrics != null ? metrics : new Limit(20, Duration.ofSeconds(1));
-            api = api != null ? api : new Limit(100, Duration.ofMinutes(1));
+            login = Limit.orDefault(login, 5, Duration.ofMinutes(15));
+            metrics = Limit.orDefault(metrics, 20, Duration.ofSeconds(1));
+            api = Limit.orDefault(api, 100, Duration.ofMinutes(1));
         }
     }
 
     /** @param requests how many requests a client may make @param per within this period */
     record Limit(@Min(1) long requests, @NotNull Duration per) {
+
+        /** Fills what was not configured, so that setting only {@code requests} keeps the period. */
+        static Limit orDefault(Limit configured, long requests, Duration per) {
+            if (configured == null) {
+                return new Limit(requests, per);
+            }
+            return new Limit(configured.requests() > 0 ? configured.requests() : requests,
+                    configured.per() != null ? configured.per() : per);
+        }
     }
 }
