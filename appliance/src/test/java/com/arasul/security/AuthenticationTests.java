@@ -96,7 +96,7 @@ class AuthenticationTests {
         assertThat(docs.statusCode()).isEqualTo(302);
         String page = java.net.URI.create(api.base()).resolve(docs.headers().firstValue("Location").orElseThrow())
                 .getRawPath();
-        assertThat(api.get(page, null).statusCode()).isEqualTo(200);
+        assertThat(api.get(page, null).statusCode()).as(page).isEqualTo(200);
         assertThat(api.get("/index.html", null).statusCode()).isNotEqualTo(401);
     }
 

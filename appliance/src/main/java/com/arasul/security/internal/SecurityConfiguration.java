@@ -24,8 +24,9 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] API_DOCS = {"/api/docs", "/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html"};
+    /** springdoc serves the UI of {@code /api/docs} from {@code /api/swagger-ui/**}. */
+    static final String[] API_DOCS = {"/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html"};
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
@@ -72,7 +73,9 @@ class SecurityConfiguration {
     /** The dashboard's files: plain GETs outside /api; a WebSocket upgrade is never "static". */
     static boolean isStaticFileRequest(HttpServletRequest request) {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        return read && request.getHeader(HttpHeaders.UPGRADE) == null;
+        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
+        // "Upgrade: h2c" is an ordinary HTTP/2 offer; only a WebSocket upgrade must show a token
+        return read && (upgrade == null || !upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket"));
     }
 
     private static CorsFilter corsFilter(List<String> allowedOrigins, ApiErrorWriter errors) {
