@@ -23,7 +23,9 @@ class ProcessCommandRunner implements CommandRunner {
     public CommandResult run(List<String> command, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            // DISCARD is for output only; a command reading stdin gets end-of-file from /dev/null
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
         } catch (IOException e) {
             return CommandResult.failedToStart(command.getFirst() + " could not be started: " + e.getMessage());
         }

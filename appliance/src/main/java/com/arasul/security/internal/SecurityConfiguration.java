@@ -1,0 +1,93 @@
+package com.arasul.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * The one filter chain in front of everything: rate limits, body size, CORS, security headers and
+ * bearer tokens checked by the OAuth2 resource server. Public: health, login, the API docs and the
+ * static dashboard files; every other route, the actuator and WebSocket handshakes need a token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** springdoc serves the UI of {@code /api/docs} from {@code /api/swagger-ui/**}. */
+    static final String[] API_DOCS = {"/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html"};
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
+            JsonSecurityErrors securityErrors, ApiErrorWriter errors) throws Exception {
+        BodySizeLimitFilter bodySize = new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
+                properties.bodySizeExemptPaths(), errors);
+        http
+                // CSRF rides on credentials a browser adds by itself (cookies, basic auth). This API has
+                // none: every request proves itself with a bearer token the client script sends
+                // explicitly, so a forged cross-site request arrives without one and is refused anyway.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .addFilter(corsFilter(properties.corsAllowedOrigins(), errors))
+                .headers(headers -> SecurityHeaders.apply(headers))
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/health", "/api/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        .requestMatchers(API_DOCS).permitAll()
+                        .requestMatchers("/api", "/api/**", "/actuator", "/actuator/**").authenticated()
+                        .requestMatchers(SecurityConfiguration::isStaticFileRequest).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokens())
+                        .jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .authenticationEntryPoint(securityErrors)
+                        .accessDeniedHandler(securityErrors))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(securityErrors)
+                        .accessDeniedHandler(securityErrors))
+                .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class);
+        if (properties.rateLimits().enabled()) {
+            // before the token is even decoded: a flood must not cost a signature check per request
+            http.addFilterBefore(new RateLimitFilter(new ClientRateLimits(properties.rateLimits()), errors),
+                    BodySizeLimitFilter.class);
+        }
+        return http.build();
+    }
+
+    /** The dashboard's files: plain GETs outside /api; a WebSocket upgrade is never "static". */
+    static boolean isStaticFileRequest(HttpServletRequest request) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
+        // "Upgrade: h2c" is an ordinary HTTP/2 offer; only a WebSocket upgrade must show a token
+        return read && (upgrade == null || !upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket"));
+    }
+
+    private static CorsFilter corsFilter(List<String> allowedOrigins, ApiErrorWriter errors) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ClosedCorsProcessor(errors));
+        return filter;
+    }
+}

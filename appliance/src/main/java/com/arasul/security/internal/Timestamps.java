@@ -1,0 +1,23 @@
+package com.arasul.security.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The JDBC driver speaks {@link OffsetDateTime} for TIMESTAMPTZ; the code speaks {@link Instant}. */
+final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    static OffsetDateTime toDb(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant read(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
