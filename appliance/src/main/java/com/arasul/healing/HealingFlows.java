@@ -19,6 +19,7 @@ import com.arasul.healing.internal.PlannedAction;
 import com.arasul.healing.internal.RebootProcedure;
 import com.arasul.healing.internal.SampleSlot;
 import com.arasul.telemetry.MetricSample;
+import com.arasul.telemetry.TelemetryChannels;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionHandler;
 import org.slf4j.Logger;
@@ -45,8 +46,6 @@ public class HealingFlows {
     public static final String ACTIONS = "actions";
     public static final String RESULTS = "healingActionResults";
     public static final String ERRORS_INPUT = "healingErrors.input";
-    /** TelemetryChannels.METRIC_SAMPLES, once the telemetry capability is merged. */
-    static final String METRIC_SAMPLES = "metricSamples";
 
     private static final Logger log = LoggerFactory.getLogger(HealingFlows.class);
     private static final RejectedExecutionHandler DROP_AND_LOG =
@@ -95,7 +94,7 @@ public class HealingFlows {
     /** Metric samples, coalesced: only the newest waits, and a wake-up is sent only when none is waiting. */
     @Bean
     IntegrationFlow metricSamplesToRules(SampleSlot slot) {
-        return IntegrationFlow.from(METRIC_SAMPLES)
+        return IntegrationFlow.from(TelemetryChannels.METRIC_SAMPLES)
                 .filter(MetricSample.class, slot::offer, e -> e.id("coalesceMetricSamples"))
                 .channel(FACTS)
                 .get();
