@@ -118,11 +118,16 @@ class HealingApiTests {
         JsonNode sources = HttpApi.json(api.get("/api/logs/list")).get("sources");
         assertThat(StreamSupport.stream(sources.spliterator(), false).map(s -> s.get("name").asString()))
                 .contains("appliance", SERVICE);
-        assertThat(HttpApi.json(api.get("/api/logs?service=appliance&lines=50")).get("lines").size()).isPositive();
+        JsonNode tail = HttpApi.json(api.get("/api/logs?service=appliance&lines=50")).get("lines");
+        assertThat(tail.size()).isPositive();
         assertThat(api.get("/api/logs?service=" + SERVICE + "&lines=10").statusCode()).isEqualTo(200);
         assertThat(api.get("/api/logs?service=..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
         assertThat(api.get("/api/logs?service=appliance&level=loud").statusCode()).isEqualTo(400);
-        JsonNode found = HttpApi.json(api.get("/api/logs/search?q=Started&service=appliance"));
+        String line = tail.get(tail.size() - 1).asString();
+        String needle = java.util.Arrays.stream(line.split("\\s+")).filter(t -> t.length() >= 2 && t.length() <= 200)
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        JsonNode found = HttpApi.json(api.get("/api/logs/search?service=appliance&q="
+                + java.net.URLEncoder.encode(needle, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(found.get("matches").size()).isPositive();
     }
 

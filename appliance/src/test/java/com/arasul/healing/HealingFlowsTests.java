@@ -45,7 +45,7 @@ class HealingFlowsTests {
         killMainProcess(id);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> running(id) && startedAt(id).isAfter(firstStart));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(actions(jdbc, service, "RESTART_SERVICE", "act")).isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT success FROM recovery_actions WHERE service = ?", Boolean.class,
                     service)).isTrue();

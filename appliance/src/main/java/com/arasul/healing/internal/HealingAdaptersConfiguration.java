@@ -48,7 +48,7 @@ public class HealingAdaptersConfiguration {
     DiskCleanup diskCleanup(DockerHealing docker, DatabaseMaintenance database,
             @Value("${logging.file.name:${arasul.data-dir}/logs/arasul.log}") String logFile,
             @Value("${logging.logback.rollingpolicy.max-history:10}") int keepRolled) {
-        return new DiskCleanup(docker, database, Path.of(logFile), keepRolled);
+        return new DiskCleanup(docker, database, Path.of(HealingApiConfiguration.actualLogFile(logFile)), keepRolled);
     }
 
     @Bean

@@ -31,7 +31,7 @@ class HealingApiConfiguration {
 
     @Bean
     ApplianceLog applianceLog(@Value("${logging.file.name:${arasul.data-dir}/logs/arasul.log}") String file) {
-        return new ApplianceLog(Path.of(file));
+        return new ApplianceLog(Path.of(actualLogFile(file)));
     }
 
     @Bean
@@ -44,6 +44,15 @@ class HealingApiConfiguration {
         ExecutorService pool = new ThreadPoolExecutor(0, limits.logStreams(), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("healing-logs-"), new ThreadPoolExecutor.AbortPolicy());
         return new LogStreams(containers, log, limits, pool);
+    }
+
+    /**
+     * The file logback really writes: Spring Boot resolves it once when logging starts and publishes
+     * it as the {@code LOG_FILE} system property; the configured value is the fallback.
+     */
+    static String actualLogFile(String configured) {
+        String resolved = System.getProperty("LOG_FILE");
+        return resolved == null || resolved.isBlank() ? configured : resolved;
     }
 
     private static CustomizableThreadFactory daemon(String prefix) {

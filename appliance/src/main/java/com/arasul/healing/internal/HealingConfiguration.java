@@ -57,7 +57,7 @@ public class HealingConfiguration {
                         // never blocks the session thread: a full decision queue drops and logs
                         decisions.send(MessageBuilder.withPayload(out).build(), 0);
                     } catch (MessageDeliveryException e) {
-                        log.warn("Healing decision dropped, the decision queue is full: {}", out);
+                        log.warn("Healing decision dropped (queue full or flows stopped): {}", out);
                     }
                 });
         rules.onChange(kieBase -> session.rules().swap(kieBase));
