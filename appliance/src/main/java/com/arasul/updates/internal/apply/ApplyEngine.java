@@ -68,7 +68,15 @@ final class ApplyEngine {
         if (row == null || row.status() != UpdateStatus.APPLYING) {
             return; // already finished (a second resume message), or not meant to be applied
         }
-        ApplyJob job = new ApplyJob(id, row.manifest(), stagedRoot.resolve(id.toString()), backupsRoot.resolve(id.toString()));
+        ApplyJob job;
+        try {
+            job = new ApplyJob(id, row.manifest(), stagedRoot.resolve(id.toString()), backupsRoot.resolve(id.toString()));
+        } catch (RuntimeException e) {
+            log.error("update {} cannot be read back", id, e);
+            records.reason(id, "The stored description of this package cannot be read; it was not applied.");
+            journal.moveTo(id, UpdateStatus.FAILED, row.step() == null ? UpdateStep.VERIFY : row.step());
+            return;
+        }
         List<String> affected;
         try {
             affected = steps.affected(job);

@@ -12,9 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The order in which services start: a service after those it depends on ({@code arasul.depends-on}),
- * otherwise lower {@code arasul.start-order} first, then by name. A dependency cycle is broken at
- * the point it is met, so a mislabelled box still gets every service started.
+ * The order in which services start: a service after those it depends on ({@code arasul.depends-on});
+ * among those ready to start, lower {@code arasul.start-order} first, then by name. A dependency
+ * cycle is broken at its most preferred service, so a mislabelled box still gets every service started.
  */
 final class ServiceOrder {
 
@@ -25,11 +25,18 @@ final class ServiceOrder {
     static List<String> startOrder(List<ManagedService> services) {
         Map<String, ManagedService> byName = services.stream()
                 .collect(Collectors.toMap(ManagedService::name, Function.identity(), (a, b) -> a));
-        List<ManagedService> sorted = new ArrayList<>(byName.values());
-        sorted.sort(Comparator.comparingInt(ManagedService::startOrder).thenComparing(ManagedService::name));
+        Comparator<ManagedService> preference = Comparator.comparingInt(ManagedService::startOrder)
+                .thenComparing(ManagedService::name);
+        List<ManagedService> remaining = new ArrayList<>(byName.values());
+        remaining.sort(preference);
         Set<String> done = new LinkedHashSet<>();
-        for (ManagedService s : sorted) {
-            visit(s.name(), byName, done, new HashSet<>());
+        while (!remaining.isEmpty()) {
+            // the most preferred service whose known dependencies all started; in a cycle, the most preferred
+            ManagedService next = remaining.stream()
+                    .filter(s -> s.dependsOn().stream().allMatch(d -> done.contains(d) || !byName.containsKey(d)))
+                    .findFirst().orElse(remaining.getFirst());
+            done.add(next.name());
+            remaining.remove(next);
         }
         return List.copyOf(done);
     }
@@ -49,16 +56,5 @@ final class ServiceOrder {
         }
         affected.removeAll(touched);
         return affected;
-    }
-
-    private static void visit(String name, Map<String, ManagedService> byName, Set<String> done, Set<String> path) {
-        if (done.contains(name) || !path.add(name)) {
-            return;
-        }
-        ManagedService s = byName.get(name);
-        if (s != null) {
-            s.dependsOn().stream().sorted().forEach(d -> visit(d, byName, done, path));
-            done.add(name);
-        }
     }
 }

@@ -11,7 +11,6 @@ import com.arasul.updates.UpdateJournal;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,25 +38,46 @@ class UpdateApplyFlows {
     /** One package id at a time from the durable queue, taken in a transaction that also claims it. */
     @Bean
     IntegrationFlow updateApplyFlow(ApplyClaim claim, ApplyProperties properties, PlatformTransactionManager transactions,
-            @Qualifier("updateApplyScheduler") ThreadPoolTaskScheduler scheduler) {
+            ApplyThread thread) {
         return IntegrationFlow.from(UpdateChannels.APPLY_QUEUE)
                 .handle(String.class, (id, headers) -> {
                     claim.claim(id);
                     return null;
                 }, e -> e.id("updateApplyClaim")
-                        .taskScheduler(scheduler)
+                        .taskScheduler(thread.scheduler())
                         .poller(p -> p.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(1).transactional(transactions)))
                 .get();
     }
 
-    /** The apply runs on this thread for minutes: kept apart from the pollers of every other flow. */
-    @Bean
-    ThreadPoolTaskScheduler updateApplyScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
-        scheduler.setThreadNamePrefix("update-apply-");
-        scheduler.setWaitForTasksToCompleteOnShutdown(false);
-        return scheduler;
+    @Bean(destroyMethod = "close")
+    ApplyThread updateApplyThread() {
+        return new ApplyThread();
+    }
+
+    /**
+     * The one thread an apply runs on, for minutes: apart from the pollers of every other flow. Held
+     * in a wrapper rather than exposed as a TaskScheduler bean, which would make Spring Boot drop its
+     * own scheduler and run every {@code @Scheduled} job on this thread.
+     */
+    static final class ApplyThread implements AutoCloseable {
+
+        private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+        ApplyThread() {
+            scheduler.setPoolSize(1);
+            scheduler.setThreadNamePrefix("update-apply-");
+            scheduler.setWaitForTasksToCompleteOnShutdown(false);
+            scheduler.initialize();
+        }
+
+        ThreadPoolTaskScheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public void close() {
+            scheduler.shutdown();
+        }
     }
 
     @Bean
