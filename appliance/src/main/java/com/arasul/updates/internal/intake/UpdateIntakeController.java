@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,8 @@ class UpdateIntakeController {
     private final UploadIntake intake;
     private final UploadReceiver receiver;
 
-    UpdateIntakeController(UploadIntake intake, IntakeFolders folders, UpdateProperties properties) {
+    // the gateway behind the interface exists only once the flows are registered
+    UpdateIntakeController(@Lazy UploadIntake intake, IntakeFolders folders, UpdateProperties properties) {
         this.intake = intake;
         this.receiver = new UploadReceiver(folders.incoming(), properties.maxPackageSize().toBytes());
     }
