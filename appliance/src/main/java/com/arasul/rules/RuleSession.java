@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.drools.core.time.TimerService;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -90,13 +91,32 @@ public final class RuleSession implements AutoCloseable {
         });
     }
 
-    /** Moves the pseudo clock on, firing whatever becomes due. Only for {@link ClockMode#PSEUDO}. */
+    /**
+     * Moves the pseudo clock on, firing whatever becomes due at the time it becomes due. Only for
+     * {@link ClockMode#PSEUDO}.
+     * <p>
+     * Drools runs a due timer while its pseudo clock moves, but the rule that timer enables
+     * (a {@code timer}, or a {@code not ... after[..]} such as "telemetry silent for 60 s") fires
+     * only at the next {@code fireAllRules}. In one long jump that rule would fire at the end of the
+     * jump, and every event it inserts would carry that late time and outlive the jump by its whole
+     * {@code @expires}. So the clock moves from one due timer to the next and the rules fire at each,
+     * as they do on the real clock (there within {@code idleFire}).
+     */
     public CompletableFuture<Void> advanceTime(Duration step) {
         if (options.clockMode() != ClockMode.PSEUDO) {
             throw new IllegalStateException("the session runs on the real clock");
         }
         return call(s -> {
-            ((SessionPseudoClock) s.getSessionClock()).advanceTime(step.toMillis(), TimeUnit.MILLISECONDS);
+            SessionPseudoClock clock = s.getSessionClock();
+            long target = clock.getCurrentTime() + step.toMillis();
+            long now = clock.getCurrentTime();
+            while (now < target) {
+                long next = clock instanceof TimerService timers ? timers.getTimeToNextJob() : -1;
+                long to = next < 0 ? target : Math.min(target, now + Math.max(next, 1));
+                clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
+                s.fireAllRules();
+                now = to;
+            }
             return null;
         });
     }
