@@ -70,6 +70,31 @@ class RuleSessionTests {
         }
     }
 
+    @Test
+    void insertsOnlyTheNewestOfACoalescedTypeThatQueuedUpTogether() throws Exception {
+        try (RuleSession session = RuleSession.builder("burst").pseudoClock(Instant.parse("2025-01-01T00:00:00Z"))
+                .coalesce(String.class).start(kieBase)) {
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            var busy = session.call(s -> {
+                try {
+                    return hold.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            session.submit("one");
+            session.submit("two");
+            session.submit("three");
+            hold.countDown();
+            busy.join();
+            session.flush();
+
+            assertThat(session.coalesced()).isEqualTo(2);
+            assertThat(session.call(s -> s.getObjects(o -> o.getClass().getSimpleName().equals("Ping")).size()).join())
+                    .isEqualTo(1);
+        }
+    }
+
     private static KieBase compile() {
         RuleBuild build = new RuleCompiler(Clock.systemUTC()).compile(Map.of("demo/silence.drl", SILENCE));
         assertThat(build.errors()).isEmpty();
