@@ -3,9 +3,11 @@ package com.arasul.rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.drools.core.time.TimerService;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -27,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stateful rule session that only one thread ever touches: every insert, clock step and rule base
- * swap is a command in a bounded queue worked off by the session's own thread, which fires the rules
- * after each command. When the queue is full, {@link #submit} refuses the fact and counts it; the
- * caller decides whether that matters (a metric sample is followed by the next one a second later).
+ * swap is a command in a bounded queue worked off by the session's own thread. The thread takes
+ * whatever has queued up, inserts it all and then fires the rules once, so a burst costs one firing,
+ * not one per fact; a {@link #call} fires before its caller resumes. When the queue is full,
+ * {@link #submit} refuses the fact and counts it; the caller decides whether that matters (a metric
+ * sample is followed by the next one a second later).
  */
 public final class RuleSession implements AutoCloseable {
 
@@ -38,21 +43,26 @@ public final class RuleSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSession.class);
     private static final Object STOP = new Object();
+    /** Commands worked off before the rules fire: a burst of samples costs one firing per batch. */
+    private static final int BATCH = 1024;
 
     private final RuleSessionOptions options;
     private final BlockingQueue<Object> commands;
     private final Thread worker;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong coalesced = new AtomicLong();
     // touched only by the worker thread
     private final Map<Object, FactHandle> upserted = new LinkedHashMap<>();
     private final Map<Object, Object> upsertedFacts = new HashMap<>();
+    private final SilenceWatches silences;
     private KieSession session;
     private boolean muted;
 
     RuleSession(KieBase kieBase, RuleSessionOptions options) {
         this.options = options;
         this.commands = new ArrayBlockingQueue<>(options.capacity());
+        this.silences = new SilenceWatches(options.silenceWatches());
         this.session = newSession(kieBase, 0);
         this.worker = Thread.ofPlatform().name("rules-" + options.name()).daemon().unstarted(this::work);
         this.worker.start();
@@ -64,7 +74,7 @@ public final class RuleSession implements AutoCloseable {
 
     /** Inserts a fact; {@code false} when the queue is full and the fact was dropped. */
     public boolean submit(Object fact) {
-        boolean accepted = commands.offer((Consumer<KieSession>) s -> s.insert(fact));
+        boolean accepted = commands.offer(new Insert(fact));
         if (!accepted) {
             rejected.incrementAndGet();
         }
@@ -90,13 +100,33 @@ public final class RuleSession implements AutoCloseable {
         });
     }
 
-    /** Moves the pseudo clock on, firing whatever becomes due. Only for {@link ClockMode#PSEUDO}. */
+    /**
+     * Moves the pseudo clock on, firing whatever becomes due at the time it becomes due. Only for
+     * {@link ClockMode#PSEUDO}.
+     * <p>
+     * Drools runs a due timer while its pseudo clock moves, but the rule that timer enables
+     * (a {@code timer}, or a {@code not ... after[..]} such as "telemetry silent for 60 s") fires
+     * only at the next {@code fireAllRules}. In one long jump that rule would fire at the end of the
+     * jump, and every event it inserts would carry that late time and outlive the jump by its whole
+     * {@code @expires}. So the clock moves from one due timer to the next and the rules fire at each,
+     * as they do on the real clock (there within {@code idleFire}).
+     */
     public CompletableFuture<Void> advanceTime(Duration step) {
         if (options.clockMode() != ClockMode.PSEUDO) {
             throw new IllegalStateException("the session runs on the real clock");
         }
         return call(s -> {
-            ((SessionPseudoClock) s.getSessionClock()).advanceTime(step.toMillis(), TimeUnit.MILLISECONDS);
+            SessionPseudoClock clock = s.getSessionClock();
+            long target = clock.getCurrentTime() + step.toMillis();
+            long now = clock.getCurrentTime();
+            while (now < target) {
+                long next = clock instanceof TimerService timers ? timers.getTimeToNextJob() : -1;
+                long to = Math.min(next < 0 ? target : Math.min(target, now + Math.max(next, 1)), silences.next(now));
+                clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
+                s.fireAllRules();
+                silences.report(s);
+                now = to;
+            }
             return null;
         });
     }
@@ -154,6 +184,11 @@ public final class RuleSession implements AutoCloseable {
         return call(s -> s.getSessionClock().getCurrentTime()).join();
     }
 
+    /** Facts of a coalesced type that were not inserted because a newer one was queued with them. */
+    public long coalesced() {
+        return coalesced.get();
+    }
+
     public long rejected() {
         return rejected.get();
     }
@@ -180,40 +215,78 @@ public final class RuleSession implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void work() {
-        List<Object> batch = new ArrayList<>(256);
+        List<Object> batch = new ArrayList<>(BATCH);
         try {
             while (true) {
                 Object first = commands.poll(options.idleFire().toMillis(), TimeUnit.MILLISECONDS);
                 batch.clear();
                 if (first != null) {
                     batch.add(first);
-                    commands.drainTo(batch, 255);
+                    commands.drainTo(batch, BATCH - 1);
                 }
-                for (Object command : batch) {
+                boolean[] superseded = supersededInserts(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    Object command = batch.get(i);
                     if (command == STOP) {
                         session.dispose();
                         return;
                     }
-                    run((Consumer<KieSession>) command);
+                    if (command instanceof Insert insert) {
+                        if (superseded[i]) {
+                            coalesced.incrementAndGet();
+                        } else {
+                            run(s -> {
+                                s.insert(insert.fact());
+                                silences.seen(insert.fact(), s.getSessionClock().getCurrentTime());
+                            });
+                        }
+                    } else {
+                        run((Consumer<KieSession>) command);
+                    }
                 }
-                if (batch.isEmpty()) {
-                    // on the real clock, windows and timers come due without any new fact
-                    run(s -> { });
-                }
+                // on the real clock, windows and timers come due without any new fact: fire anyway
+                run(s -> {
+                    s.fireAllRules();
+                    silences.report(s);
+                });
             }
         } catch (InterruptedException e) {
             session.dispose();
         }
     }
 
+    /**
+     * Marks the inserts of a coalesced type that a later insert of the same type in this batch
+     * makes redundant: they were queued within the same moment and the newest one stands for them.
+     */
+    private boolean[] supersededInserts(List<Object> batch) {
+        boolean[] superseded = new boolean[batch.size()];
+        if (options.coalesced().isEmpty()) {
+            return superseded;
+        }
+        Set<Class<?>> later = new HashSet<>();
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i) instanceof Insert insert) {
+                for (Class<?> type : options.coalesced()) {
+                    if (type.isInstance(insert.fact())) {
+                        superseded[i] = !later.add(type);
+                    }
+                }
+            }
+        }
+        return superseded;
+    }
+
     private void run(Consumer<KieSession> command) {
         try {
             command.accept(session);
-            session.fireAllRules();
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             log.warn("rule session {}: a command failed: {}", options.name(), e.toString());
         }
+    }
+
+    private record Insert(Object fact) {
     }
 
     private KieSession newSession(KieBase kieBase, long pseudoStart) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -25,7 +26,19 @@ public record RuleSessionOptions(
         Duration idleFire,
         Map<String, Object> globals,
         List<Object> facts,
-        List<Emitter<?>> emitters) {
+        List<Emitter<?>> emitters,
+        List<SilenceWatch> silenceWatches,
+        List<Class<?>> coalesced) {
+
+    /**
+     * Inserts {@code fact} once when no fact of {@code type} has been submitted for {@code after}
+     * since the last one; the next such fact arms it again. Nothing is reported before the first.
+     * A rule could say the same with {@code not Type( this after[ 1ms, 60s ] $last )}, but that
+     * compares every new fact with every older one still in memory: fine at one sample a second,
+     * quadratic under a burst.
+     */
+    public record SilenceWatch(Class<?> type, Duration after, Supplier<?> fact) {
+    }
 
     /** Hands every fact of {@code type} that a rule inserts to {@code sink}, on the session thread. */
     public record Emitter<T>(Class<T> type, Consumer<? super T> sink) {
@@ -52,6 +65,8 @@ public record RuleSessionOptions(
         private final Map<String, Object> globals = new HashMap<>();
         private final List<Object> facts = new ArrayList<>();
         private final List<Emitter<?>> emitters = new ArrayList<>();
+        private final List<SilenceWatch> silenceWatches = new ArrayList<>();
+        private final List<Class<?>> coalesced = new ArrayList<>();
 
         Builder(String name) {
             this.name = name;
@@ -95,9 +110,30 @@ public record RuleSessionOptions(
             return this;
         }
 
+        /** See {@link SilenceWatch}. */
+        public Builder whenSilent(Class<?> type, Duration after, Supplier<?> fact) {
+            if (after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("a silence lasts a positive time");
+            }
+            silenceWatches.add(new SilenceWatch(type, after, fact));
+            return this;
+        }
+
+        /**
+         * Of the facts of {@code type} that queued up together (a burst the session thread could not
+         * keep up with), only the newest is inserted. For samples of a state such as the host's
+         * metrics: it keeps the rules' work and memory bounded under a burst and changes nothing at
+         * the normal rate, where no two samples ever wait together.
+         */
+        public Builder coalesce(Class<?> type) {
+            coalesced.add(type);
+            return this;
+        }
+
         public RuleSession start(KieBase kieBase) {
             return new RuleSession(kieBase, new RuleSessionOptions(name, clockMode, pseudoStart, capacity, idleFire,
-                    Map.copyOf(globals), List.copyOf(facts), List.copyOf(emitters)));
+                    Map.copyOf(globals), List.copyOf(facts), List.copyOf(emitters), List.copyOf(silenceWatches),
+                    List.copyOf(coalesced)));
         }
     }
 }

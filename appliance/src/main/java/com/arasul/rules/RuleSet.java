@@ -1,12 +1,20 @@
 package com.arasul.rules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +34,11 @@ public final class RuleSet {
     private final List<Consumer<KieBase>> listeners = new CopyOnWriteArrayList<>();
     private volatile RuleBuild active;
     private volatile RuleBuild lastAttempt;
+    private volatile long version;
+    private volatile Instant activatedAt;
+    private volatile boolean shippedFallback;
+    // the files as they were when last compiled, so a repeated or stale watch event compiles nothing
+    private List<RuleFile> compiledFiles = List.of();
 
     public RuleSet(String name, Path root, RuleCompiler compiler) {
         this.name = name;
@@ -37,9 +50,35 @@ public final class RuleSet {
         return name;
     }
 
+    public Path folder() {
+        return root.resolve(name);
+    }
+
     /** Compiles the folder as it is now and activates the result if it has no errors. */
     public synchronized RuleBuild reload() {
-        return activate(compiler.compile(root, name));
+        compiledFiles = files();
+        Map<String, String> sources;
+        try {
+            sources = RuleCompiler.read(root, name);
+        } catch (UncheckedIOException e) {
+            return activate(refused("cannot read the rule files: " + e.getCause().getMessage()));
+        }
+        if (sources.isEmpty()) {
+            return activate(refused("the folder has no .drl files"));
+        }
+        return activate(compiler.compile(sources));
+    }
+
+    /** Compiles the folder if its files changed since they were last compiled. */
+    public synchronized Optional<RuleBuild> reloadIfChanged() {
+        return files().equals(compiledFiles) ? Optional.empty() : Optional.of(reload());
+    }
+
+    /** Whether the files changed since they were last compiled and have since been left alone for {@code settle}. */
+    public synchronized boolean changedAndSettled(Duration settle, Instant now) {
+        List<RuleFile> files = files();
+        return !files.equals(compiledFiles)
+                && files.stream().allMatch(f -> f.lastModified().plus(settle).isBefore(now));
     }
 
     /** Compiles the folder as it would be with {@code path} holding {@code text}; activates nothing. */
@@ -49,17 +88,57 @@ public final class RuleSet {
         return compiler.compile(sources);
     }
 
+    /**
+     * Replaces (or adds) one file of this rule set if the set compiles with it: validates it with the
+     * other files, writes it atomically and activates the build. A refused file is not written.
+     *
+     * @param file a plain file name in this rule set's folder, already checked by the caller
+     */
+    public synchronized RuleBuild write(String file, String text) {
+        RuleBuild build = validate(name + "/" + file, text);
+        if (!build.ok()) {
+            return build;
+        }
+        Path target = folder().resolve(file);
+        try {
+            // not ending in .drl, so the folder watch never picks up the half-written temporary file
+            Path tmp = Files.createTempFile(folder(), "." + file, ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        compiledFiles = files();
+        return activate(build);
+    }
+
     /** Activates a build made by {@link #validate} after its file was written. */
     public synchronized RuleBuild activate(RuleBuild build) {
         lastAttempt = build;
         if (build.ok()) {
-            active = build;
-            log.info("rule set {}: {} files active", name, build.files().size());
-            listeners.forEach(l -> l.accept(build.kieBase()));
+            shippedFallback = false;
+            use(build);
+            log.info("rule set {}: version {} active, {} files", name, version, build.files().size());
         } else {
             log.warn("rule set {}: build refused, the last good rules keep running: {}", name, build.errors());
         }
         return build;
+    }
+
+    /**
+     * Runs the rules shipped with the appliance when the folder's own do not compile at start, so a
+     * box never runs without rules; the folder's refused build stays visible as the last attempt.
+     */
+    public synchronized void fallBackTo(RuleBuild shipped) {
+        if (active == null && shipped.ok()) {
+            shippedFallback = true;
+            use(shipped);
+            log.warn("rule set {}: the folder's rules do not compile, running the shipped rules until they do", name);
+        }
     }
 
     /** Called with each newly activated rule base. */
@@ -71,8 +150,58 @@ public final class RuleSet {
         return Optional.ofNullable(active);
     }
 
-    /** The most recent build, good or refused. */
+    /** The most recent build of the folder, good or refused. */
     public Optional<RuleBuild> lastAttempt() {
         return Optional.ofNullable(lastAttempt);
+    }
+
+    /** Counts activations, 0 while nothing is active. */
+    public long version() {
+        return version;
+    }
+
+    public Optional<Instant> activatedAt() {
+        return Optional.ofNullable(activatedAt);
+    }
+
+    /** Whether the active rules are the shipped ones because the folder's did not compile at start. */
+    public boolean runsShippedFallback() {
+        return shippedFallback;
+    }
+
+    /** The {@code .drl} files in the folder now, by their path below it. */
+    public List<RuleFile> files() {
+        Path folder = folder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted()
+                    .map(p -> stat(folder, p)).flatMap(Optional::stream).toList();
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("rule set {}: cannot list {}: {}", name, folder, e.toString());
+            return List.of();
+        }
+    }
+
+    private void use(RuleBuild build) {
+        active = build;
+        version++;
+        activatedAt = build.builtAt();
+        listeners.forEach(l -> l.accept(build.kieBase()));
+    }
+
+    private RuleBuild refused(String why) {
+        return new RuleBuild(null, List.of(new RuleMessage(name, 0, 0, "ERROR", why)), List.of(),
+                Instant.now());
+    }
+
+    private static Optional<RuleFile> stat(Path folder, Path file) {
+        try {
+            return Optional.of(new RuleFile(folder.relativize(file).toString().replace('\\', '/'), Files.size(file),
+                    Files.getLastModifiedTime(file).toInstant()));
+        } catch (IOException e) {
+            return Optional.empty(); // deleted while we looked
+        }
     }
 }

@@ -42,12 +42,16 @@ class EventsRulesTests {
 
     @Test
     void letsTheEventsOfAServiceFailureExpire() {
-        rules.died("n8n")
+        rules.healthySample()
+                .died("n8n")
                 .insert(new ActionResult(ActionType.RESTART_SERVICE, "n8n", true, "ok"));
         assertThat(rules.count("ServiceFailure")).isEqualTo(1);
         assertThat(rules.count("ActionRequest")).isPositive();
 
+        // the last sample also falls silent: its category C chain has to expire as well
         rules.advance(Duration.ofMinutes(90));
+
+        assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).as("telemetry fell silent").hasSize(1);
 
         assertThat(typesInMemory()).as("only the thresholds are left").containsExactly("HealingThresholds");
     }
@@ -60,6 +64,32 @@ class EventsRulesTests {
         rules.advance(Duration.ofMinutes(90));
 
         assertThat(typesInMemory()).as("only the thresholds are left").containsExactly("HealingThresholds");
+    }
+
+    @Test
+    void keepsMemoryBoundedOverADayOfRepeatedTelemetrySilences() {
+        long most = 0;
+        for (int hour = 0; hour < 24; hour++) {
+            // 20 minutes of samples, a crash now and then, then 10 silent minutes; twice an hour
+            for (int half = 0; half < 2; half++) {
+                rules.samplesEverySecond(Duration.ofMinutes(20), rules::healthySample);
+                if (hour % 3 == 0) {
+                    rules.died("n8n");
+                }
+                rules.advance(Duration.ofMinutes(10));
+                most = Math.max(most, factCount());
+            }
+        }
+
+        assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).as("each silence was noticed").hasSizeGreaterThan(20);
+        assertThat(most).as("facts in memory at any silence").isLessThan(40);
+        rules.advance(Duration.ofHours(2));
+        assertThat(typesInMemory()).as("only the thresholds are left").containsExactly("HealingThresholds");
+        assertThat(rules.session().failures()).isZero();
+    }
+
+    private long factCount() {
+        return rules.session().call(s -> s.getFactCount()).join();
     }
 
     private java.util.List<String> typesInMemory() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arasul.healing.facts.ContainerEvent;
 import com.arasul.healing.facts.HostMetrics;
+import com.arasul.healing.facts.SystemCondition;
 import com.arasul.rules.RuleBuild;
 import com.arasul.rules.RuleCompiler;
 import com.arasul.rules.RuleSession;
@@ -23,6 +24,8 @@ import org.kie.api.KieBase;
 final class ShippedHealingRules implements AutoCloseable {
 
     static final Path ROOT = Path.of("..", "rules");
+    /** As the healing engine sets up its session: telemetry silent for 60 s is critical. */
+    static final Duration TELEMETRY_SILENCE = Duration.ofSeconds(60);
     private static KieBase compiled;
 
     private final List<ActionRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -37,6 +40,7 @@ final class ShippedHealingRules implements AutoCloseable {
                 .pseudoClock(Instant.parse("2025-06-01T12:00:00Z"))
                 .fact(thresholds)
                 .emit(ActionRequest.class, requests::add)
+                .whenSilent(HostMetrics.class, TELEMETRY_SILENCE, ShippedHealingRules::telemetrySilent)
                 .start(kieBase());
     }
 
@@ -47,6 +51,10 @@ final class ShippedHealingRules implements AutoCloseable {
             compiled = build.kieBase();
         }
         return compiled;
+    }
+
+    static SystemCondition telemetrySilent() {
+        return new SystemCondition(SystemCondition.TELEMETRY_SILENT, "no metric sample for 60 seconds");
     }
 
     RuleSession session() {

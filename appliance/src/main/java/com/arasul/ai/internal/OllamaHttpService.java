@@ -129,11 +129,17 @@ public final class OllamaHttpService implements OllamaService {
     }
 
     private <T> Answer<T> ask(RestClient client, Duration readTimeout, Function<RestClient, T> call) {
+        long started = System.nanoTime();
         try {
             return new Answer<>(call.apply(client), null);
         } catch (RestClientException e) {
             log.debug("{} at {}: {}", endpoint.name(), endpoint.where(), e.getClass().getName());
-            return new Answer<>(null, HttpFailures.describe(e, timeouts.connectTimeout(), readTimeout));
+            // a body that stalls past the read timeout surfaces as a cancelled subscription rather than
+            // an HttpTimeoutException, depending on which side notices first: the clock decides
+            boolean timedOut = Duration.ofNanos(System.nanoTime() - started).compareTo(readTimeout) >= 0;
+            return new Answer<>(null, timedOut && !(e instanceof org.springframework.web.client.RestClientResponseException)
+                    ? "did not answer within " + human(readTimeout)
+                    : HttpFailures.describe(e, timeouts.connectTimeout(), readTimeout));
         }
     }
 

@@ -1,0 +1,45 @@
+package com.arasul.updates.internal.intake;
+
+import com.arasul.updates.format.VerifiedPackage;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A package on its way through the checks.
+ *
+ * @param id its row in {@code update_packages}; for a package received before, that earlier row
+ * @param verified the verifier's result, {@code null} until (or unless) it verified
+ * @param reasons why it is refused; empty while it passes
+ * @param duplicate whether the same file (by SHA-256) was received before
+ */
+record Candidate(UUID id, IncomingPackage incoming, long freeDiskBytes, VerifiedPackage verified,
+        List<Reason> reasons, boolean duplicate) {
+
+    Candidate {
+        reasons = List.copyOf(reasons);
+    }
+
+    static Candidate received(UUID id, IncomingPackage incoming, long freeDiskBytes) {
+        return new Candidate(id, incoming, freeDiskBytes, null, List.of(), false);
+    }
+
+    static Candidate alreadyReceived(UUID earlier, IncomingPackage incoming, Reason reason) {
+        return new Candidate(earlier, incoming, 0, null, List.of(reason), true);
+    }
+
+    boolean refused() {
+        return !reasons.isEmpty();
+    }
+
+    Candidate verifiedAs(VerifiedPackage verified) {
+        return new Candidate(id, incoming, freeDiskBytes, verified, reasons, duplicate);
+    }
+
+    Candidate refusedFor(List<Reason> why) {
+        return new Candidate(id, incoming, freeDiskBytes, verified, why, duplicate);
+    }
+
+    String version() {
+        return verified == null ? null : verified.manifest().version().toString();
+    }
+}

@@ -1,0 +1,97 @@
+package com.arasul.updates.internal.intake;
+
+import com.arasul.containers.ContainerActions;
+import com.arasul.platform.ApplianceActivity;
+import com.arasul.platform.DataDirectory;
+import com.arasul.rules.RuleCompiler;
+import com.arasul.updates.InstalledVersion;
+import com.arasul.updates.UpdateChannels;
+import com.arasul.updates.UpdateJournal;
+import com.arasul.updates.format.VerificationLimits;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.integration.jdbc.metadata.JdbcMetadataStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The parts of the update intake the flows in {@link UpdateFlows} are made of. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    @Bean
+    IntakeFolders intakeFolders(UpdateProperties properties, DataDirectory data) {
+        return IntakeFolders.of(properties, data.root());
+    }
+
+    @Bean
+    FreeDisk freeDisk() {
+        return FreeDisk.fileSystem();
+    }
+
+    @Bean
+    UpdateValidator updateValidator(IntakeFolders folders, InstalledVersion installed, ContainerActions containers,
+            ApplianceActivity activity, UpdateProperties properties) {
+        Clock clock = Clock.systemDefaultZone();
+        return new UpdateValidator(new UpdateRules(folders.rulesDir(), new RuleCompiler(clock)), installed, containers,
+                activity, properties, clock);
+    }
+
+    @Bean
+    PackageChecks packageChecks(JdbcTemplate jdbc, UpdateJournal journal, UpdateValidator validator,
+            IntakeFolders folders, UpdateProperties properties, FreeDisk freeDisk) {
+        return new PackageChecks(new PackageStore(jdbc), journal, validator, folders,
+                new VerificationLimits(properties.maxFiles(), properties.maxPackageSize().toBytes()), freeDisk);
+    }
+
+    @Bean
+    PackageAcceptance packageAcceptance(UpdateJournal journal,
+            @Qualifier(UpdateChannels.APPLY_QUEUE) MessageChannel applyQueue, PlatformTransactionManager transactions) {
+        return new PackageAcceptance(journal, applyQueue, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    FileHashes usbFileHashes() {
+        return new FileHashes();
+    }
+
+    @Bean
+    UsbIntake usbIntake(FileHashes hashes, PackageChecks checks, PackageAcceptance acceptance) {
+        return new UsbIntake(hashes, checks, acceptance);
+    }
+
+    @Bean
+    UsbIntakeThread usbIntakeThread() {
+        return new UsbIntakeThread();
+    }
+
+    /** Which package contents the USB door has seen, by SHA-256, across restarts. */
+    @Bean
+    JdbcMetadataStore usbSeenPackages(DataSource dataSource) {
+        JdbcMetadataStore store = new JdbcMetadataStore(dataSource);
+        store.setRegion("usb-updates");
+        return store;
+    }
+
+    @Bean
+    UsbRoots usbRoots(UpdateProperties properties, IntegrationFlowContext flows, JdbcMetadataStore usbSeenPackages,
+            FileHashes hashes, TaskScheduler taskScheduler) {
+        return new UsbRoots(properties, flows, usbSeenPackages, hashes, taskScheduler);
+    }
+
+    @Bean
+    UpdateHistory updateHistory(JdbcTemplate jdbc) {
+        return new UpdateHistory(jdbc);
+    }
+
+    @Bean
+    UpdateEventStreams updateEventStreams(UpdateProperties properties) {
+        return new UpdateEventStreams(properties.maxEventStreams(), properties.eventStreamTimeout());
+    }
+}
