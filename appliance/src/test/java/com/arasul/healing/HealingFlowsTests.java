@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arasul.ApplianceTest;
+import com.arasul.healing.internal.HealingRuleSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +26,9 @@ class HealingFlowsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HealingRuleSource rules;
 
     @BeforeAll
     static void images() {
@@ -89,6 +95,30 @@ class HealingFlowsTests {
         assertThat(running(stranger)).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM self_healing_events WHERE description LIKE '%stranger%'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void refusesABrokenRuleFileAndKeepsHealingWithTheLastGoodRules() throws Exception {
+        long versionBefore = rules.ruleSet().version();
+        Path broken = rules.ruleSet().folder().resolve("broken.drl");
+        Files.writeString(broken, "package healing;\n\nrule \"half written\"\nwhen\n    ContainerEvent( \nthen\nend\n");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> rules.ruleSet().lastAttempt()
+                    .map(b -> !b.ok() && b.files().contains("healing/broken.drl")).orElse(false));
+            assertThat(rules.ruleSet().lastAttempt().orElseThrow().errors())
+                    .anySatisfy(m -> assertThat(m.file()).isEqualTo("healing/broken.drl"));
+            assertThat(rules.ruleSet().version()).isEqualTo(versionBefore);
+
+            String service = "hea-f-after-broken";
+            String id = runManaged(service, SLEEPER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> running(id));
+            Instant firstStart = startedAt(id);
+            killMainProcess(id);
+            await().atMost(Duration.ofSeconds(15)).until(() -> running(id) && startedAt(id).isAfter(firstStart));
+            await().atMost(Duration.ofSeconds(20)).until(() -> actions(jdbc, service, "RESTART_SERVICE", "act") == 1);
+        } finally {
+            Files.deleteIfExists(broken);
+        }
     }
 
     private static String health(String id) {

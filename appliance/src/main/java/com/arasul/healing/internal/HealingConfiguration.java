@@ -4,7 +4,7 @@ import com.arasul.containers.ContainerActions;
 import com.arasul.healing.HealingProperties;
 import com.arasul.healing.SafetyFloor;
 import com.arasul.platform.ApplianceActivity;
-import com.arasul.rules.RuleCompiler;
+import com.arasul.rules.RuleSets;
 import java.time.Clock;
 import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
@@ -44,8 +44,8 @@ public class HealingConfiguration {
     }
 
     @Bean
-    HealingRuleSource healingRuleSource() {
-        return new HealingRuleSource(new RuleCompiler(Clock.systemUTC()));
+    HealingRuleSource healingRuleSource(RuleSets ruleSets) {
+        return new HealingRuleSource(ruleSets);
     }
 
     @Bean(destroyMethod = "close")

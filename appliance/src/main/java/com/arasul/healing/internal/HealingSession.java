@@ -2,8 +2,11 @@ package com.arasul.healing.internal;
 
 import com.arasul.healing.ActionRequest;
 import com.arasul.healing.HealingThresholds;
+import com.arasul.healing.facts.HostMetrics;
+import com.arasul.healing.facts.SystemCondition;
 import com.arasul.rules.RuleSession;
 import com.arasul.rules.RuleSessionOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
@@ -15,6 +18,9 @@ import org.kie.api.KieBase;
  */
 public final class HealingSession implements AutoCloseable {
 
+    /** How long without a metric sample counts as telemetry falling silent (category C). */
+    static final Duration TELEMETRY_SILENCE = Duration.ofSeconds(60);
+
     private final RuleSession session;
 
     private HealingSession(RuleSession session) {
@@ -24,6 +30,9 @@ public final class HealingSession implements AutoCloseable {
     public static HealingSession start(KieBase rules, HealingThresholds thresholds, int capacity,
             Instant pseudoStart, Consumer<Object> out) {
         RuleSessionOptions.Builder builder = RuleSession.builder("healing").capacity(capacity).fact(thresholds)
+                .coalesce(HostMetrics.class)
+                .whenSilent(HostMetrics.class, TELEMETRY_SILENCE, () -> new SystemCondition(
+                        SystemCondition.TELEMETRY_SILENT, "no metric sample for 60 seconds"))
                 .emit(ActionRequest.class, out)
                 .emit(Object.class, fact -> {
                     if (fact.getClass().getName().equals(FailureNoticed.DECLARED_TYPE)) {
