@@ -58,8 +58,9 @@ class HealingFlowsTests {
             assertThat(jdbc.queryForObject("SELECT rule_name FROM recovery_actions WHERE service = ?", String.class,
                     service)).startsWith("A1");
             assertThat(events(jdbc, service, "service_failure")).isEqualTo(1);
+            // the die event usually comes first; on a busy machine the 2 s state poll may see it exited first
             assertThat(jdbc.queryForObject("SELECT failure_type FROM service_failures WHERE service = ?", String.class,
-                    service)).isEqualTo("died");
+                    service)).isIn("died", "found_down");
         });
     }
 
