@@ -1,0 +1,83 @@
+package com.arasul.healing.internal;
+
+import com.arasul.healing.ActionRequest;
+import com.arasul.healing.ActionType;
+import com.arasul.healing.Decision;
+import com.arasul.healing.HealingMode;
+import com.arasul.healing.SafetyFloor;
+import com.arasul.platform.ApplianceActivity;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Puts each action request through the safety floor, first leaving alone services outside the
+ * engine's scope and services an update is handling, and records every decision. Answers what is
+ * to run, or null.
+ */
+public class Decider {
+
+    /** The rule name of restarts the owner asked for: the rules hear of them, the floor does not decide them. */
+    public static final String MANUAL_RULE = "manual restart";
+
+    private final SafetyFloor floor;
+    private final ApplianceActivity activity;
+    private final ServiceScope scope;
+    private final HealingJournal journal;
+    private final Clock clock;
+
+    public Decider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
+            Clock clock) {
+        this.floor = floor;
+        this.activity = activity;
+        this.scope = scope;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public PlannedAction decide(ActionRequest request) {
+        if (floor.mode() == HealingMode.OFF || MANUAL_RULE.equals(request.rule()) || !scope.admits(request.service())) {
+            return null; // switched off, recorded already by the owner's request, or not ours to touch
+        }
+        Decision decision = underUpdate(request);
+        if (decision == null) {
+            decision = floor.decide(request);
+        }
+        long id = journal.decided(decision, mode());
+        return decision.runs() && request.type() != ActionType.NOTIFY ? new PlannedAction(decision, id) : null;
+    }
+
+    public void failure(FailureNoticed failure) {
+        if (scope.includes(failure.service())) {
+            journal.failure(failure, failureType(failure.reason()));
+        }
+    }
+
+    public String mode() {
+        return floor.mode().name().toLowerCase(Locale.ROOT);
+    }
+
+    private Decision underUpdate(ActionRequest request) {
+        if (request.service() == null || !activity.isUnderUpdate(request.service())) {
+            return null;
+        }
+        String version = activity.runningUpdate().map(u -> " to " + u.version()).orElse("");
+        return new Decision(Decision.Outcome.SUPPRESSED, request, request.service() + " is being updated" + version
+                + "; healing leaves it alone until the update is done.", clock.instant());
+    }
+
+    static String failureType(String reason) {
+        if (reason == null) {
+            return "failed";
+        }
+        if (reason.contains("exit code")) {
+            return "died";
+        }
+        if (reason.contains("health check") || reason.contains("unhealthy")) {
+            return "unhealthy";
+        }
+        if (reason.contains("not running")) {
+            return "found_down";
+        }
+        return reason.contains("restarting it did not work") ? "restart_failed" : "failed";
+    }
+}

@@ -1,0 +1,87 @@
+package com.arasul.healing.internal;
+
+import com.arasul.containers.ContainerStates;
+import com.arasul.containers.DockerDaemonDown;
+import com.arasul.containers.DockerDaemonUp;
+import com.arasul.containers.ManagedService;
+import com.arasul.healing.facts.ActionResult;
+import com.arasul.healing.facts.ContainerEvent;
+import com.arasul.healing.facts.ContainerState;
+import com.arasul.healing.facts.DockerStatus;
+import com.arasul.healing.facts.HostMetrics;
+import com.arasul.rules.RuleSession;
+import com.arasul.telemetry.MetricSample;
+
+/**
+ * Turns the signals of other modules into facts of the healing rules, on one feeding thread:
+ * events are inserted, container states and the Docker engine's status are kept once per key
+ * (upserted), and metric samples are taken newest-only from the {@link SampleSlot}. Services outside
+ * the engine's scope never reach the rules.
+ */
+public final class FactFeeder {
+
+    static final String DOCKER_KEY = "docker";
+
+    private final RuleSession session;
+    private final SampleSlot samples;
+    private final ServiceScope scope;
+    private volatile boolean dockerUp = true;
+
+    public FactFeeder(RuleSession session, SampleSlot samples, ServiceScope scope) {
+        this.session = session;
+        this.samples = samples;
+        this.scope = scope;
+    }
+
+    /** One input of any kind the healing flows carry. */
+    public void feed(Object input) {
+        switch (input) {
+            case com.arasul.containers.ContainerEvent e -> event(e);
+            case ContainerStates states -> states(states);
+            case MetricSample ignored -> sample();
+            case DockerDaemonDown down -> docker(false);
+            case DockerDaemonUp up -> docker(true);
+            case ActionResult result -> insert(result);
+            default -> insert(input);
+        }
+    }
+
+    public boolean dockerUp() {
+        return dockerUp;
+    }
+
+    /** Facts the rule session refused because its queue was full. */
+    public long dropped() {
+        return session.rejected();
+    }
+
+    private void event(com.arasul.containers.ContainerEvent e) {
+        if (scope.includes(e.service())) {
+            insert(new ContainerEvent(e.service(), e.action(), e.health(), e.exitCode(), e.timestamp().toEpochMilli()));
+        }
+    }
+
+    private void states(ContainerStates states) {
+        for (ManagedService s : states.services()) {
+            if (scope.includes(s.name())) {
+                session.upsert("service:" + s.name(), new ContainerState(s.name(), s.state(), s.health(), s.critical()));
+            }
+        }
+    }
+
+    private void sample() {
+        MetricSample newest = samples.take();
+        if (newest != null) {
+            insert(HostMetrics.from(newest));
+        }
+    }
+
+    private void docker(boolean up) {
+        dockerUp = up;
+        session.upsert(DOCKER_KEY, new DockerStatus(up));
+    }
+
+    private void insert(Object fact) {
+        session.submit(fact); // a full queue drops the fact and counts it
+    }
+}

@@ -1,0 +1,201 @@
+package com.arasul.healing.bench;
+
+import static com.arasul.containers.DockerCli.docker;
+
+import com.arasul.ArasulApplication;
+import com.arasul.containers.ContainerChannels;
+import com.arasul.containers.ContainerEvent;
+import com.arasul.containers.DockerCli;
+import com.arasul.containers.ServiceLabels;
+import com.arasul.containers.TestImages;
+import com.arasul.healing.HealingFlows;
+import com.arasul.healing.internal.PlannedAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.support.ChannelInterceptor;
+
+/**
+ * Heal latency of the appliance against Docker's own {@code --restart always}, on the real engine:
+ * each trial SIGKILLs the main process of a fresh managed container and of an identical unmanaged
+ * twin with {@code --restart always}, then makes a managed health-checked container unhealthy.
+ * Times come from Docker itself ({@code State.FinishedAt}, {@code State.StartedAt}, the event's
+ * time) and from the moment the action left the {@code actions} channel for the Docker adapter.
+ * Then the appliance idles for a minute and its CPU use is measured.
+ *
+ * <p>Run: {@code scripts/bench-healing} or
+ * {@code mvn -pl appliance -am test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.arasul.healing.bench.HealLatencyBenchmark -Dexec.args=20}
+ */
+public final class HealLatencyBenchmark {
+
+    private static final String PREFIX = "hea-b-";
+    private static final Map<String, Instant> issued = new ConcurrentHashMap<>();
+    private static final Map<String, Instant> unhealthyAt = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        DockerCli.removeEverythingNamed(PREFIX);
+        TestImages.sleeper(PREFIX + "sleeper:v1");
+        TestImages.healthChecked(PREFIX + "health:v1");
+        Path data = Files.createTempDirectory("hea-bench-");
+        ConfigurableApplicationContext app = SpringApplication.run(ArasulApplication.class,
+                "--arasul.data-dir=" + data, "--server.port=0", "--arasul.healing.mode=act",
+                "--arasul.healing.engine.scope=" + PREFIX + ".*", "--arasul.healing.engine.prune-labels=arasul.test=hea",
+                // every trial is a new service; many in ten minutes must not become category C here
+                "--arasul.healing.thresholds.failures-for-critical=100000",
+                "--arasul.healing.max-restarts=100", "--logging.level.root=WARN");
+        try {
+            ((QueueChannel) app.getBean(HealingFlows.ACTIONS, MessageChannel.class)).addInterceptor(new ChannelInterceptor() {
+                @Override
+                public Message<?> postReceive(Message<?> message, MessageChannel channel) {
+                    if (message.getPayload() instanceof PlannedAction a && a.request().service() != null) {
+                        issued.putIfAbsent(a.request().service(), Instant.now());
+                    }
+                    return message;
+                }
+            });
+            app.getBean(ContainerChannels.CONTAINER_EVENTS, SubscribableChannel.class).subscribe(m -> {
+                if (m.getPayload() instanceof ContainerEvent e && "unhealthy".equals(e.health())) {
+                    unhealthyAt.putIfAbsent(e.service(), e.timestamp());
+                }
+            });
+            List<long[]> kills = new ArrayList<>();
+            List<long[]> sick = new ArrayList<>();
+            for (int i = 0; i < trials; i++) {
+                kills.add(killTrial(i));
+                sick.add(healthTrial(i));
+                DockerCli.removeEverythingNamed(PREFIX + "k-");
+                DockerCli.removeEverythingNamed(PREFIX + "h-");
+            }
+            report("SIGKILL of the main process (ms)", kills, new String[] {
+                    "die -> restart issued (appliance)", "die -> running again (appliance)",
+                    "die -> running again (docker --restart always)"});
+            report("health check turned unhealthy (ms)", sick, new String[] {
+                    "unhealthy -> restart issued (appliance)", "unhealthy -> running again (appliance)"});
+            System.out.println("docker --restart always on an unhealthy container: never restarts it (Docker's "
+                    + "restart policies act on exits only)");
+            idleCpu(idleSeconds);
+            if (Boolean.getBoolean("bench.dump")) {
+                var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+                jdbc.queryForList("SELECT occurred_at, action_type, service, rule_name, success, duration_ms"
+                        + " FROM recovery_actions ORDER BY id").forEach(System.out::println);
+                jdbc.queryForList("SELECT occurred_at, event_type, service, description FROM self_healing_events"
+                        + " ORDER BY id").forEach(System.out::println);
+            }
+        } finally {
+            app.close();
+            DockerCli.removeEverythingNamed(PREFIX);
+        }
+    }
+
+    private static long[] killTrial(int i) {
+        String managed = PREFIX + "k-" + i;
+        String twin = PREFIX + "k-twin-" + i;
+        docker("run", "-d", "--name", managed, "--label", ServiceLabels.SERVICE + "=" + managed, PREFIX + "sleeper:v1").orFail();
+        docker("run", "-d", "--name", twin, "--restart", "always", PREFIX + "sleeper:v1").orFail();
+        Instant managedStart = started(managed);
+        Instant twinStart = started(twin);
+        kill(DockerCli.inspect(managed, "{{.State.Pid}}"));
+        kill(DockerCli.inspect(twin, "{{.State.Pid}}"));
+        Instant managedAgain = awaitRestart(managed, managedStart);
+        Instant twinAgain = awaitRestart(twin, twinStart);
+        Instant died = Instant.parse(DockerCli.inspect(managed, "{{.State.FinishedAt}}"));
+        Instant twinDied = Instant.parse(DockerCli.inspect(twin, "{{.State.FinishedAt}}"));
+        return new long[] {ms(died, issued.get(managed)), ms(died, managedAgain), ms(twinDied, twinAgain)};
+    }
+
+    private static long[] healthTrial(int i) {
+        String service = PREFIX + "h-" + i;
+        docker("run", "-d", "--name", service, "--label", ServiceLabels.SERVICE + "=" + service, PREFIX + "health:v1").orFail();
+        awaitUntil(() -> "healthy".equals(DockerCli.inspect(service, "{{.State.Health.Status}}")), Duration.ofSeconds(30));
+        Instant start = started(service);
+        docker("exec", service, "rm", "/tmp/healthy").orFail();
+        Instant again = awaitRestart(service, start);
+        Instant sickAt = unhealthyAt.get(service);
+        return new long[] {ms(sickAt, issued.get(service)), ms(sickAt, again)};
+    }
+
+    private static void report(String title, List<long[]> rows, String[] columns) {
+        System.out.println();
+        System.out.println(title + ", " + rows.size() + " trials");
+        System.out.printf("%-50s %8s %8s %8s%n", "", "p50", "p95", "max");
+        for (int c = 0; c < columns.length; c++) {
+            final int col = c;
+            long[] values = rows.stream().mapToLong(r -> r[col]).sorted().toArray();
+            System.out.printf("%-50s %8d %8d %8d%n", columns[c], pct(values, 50), pct(values, 95), values[values.length - 1]);
+        }
+    }
+
+    private static void idleCpu(int seconds) throws InterruptedException {
+        var self = ProcessHandle.current().info();
+        Duration before = self.totalCpuDuration().orElse(Duration.ZERO);
+        long wallStart = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(seconds));
+        Duration after = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        double percent = 100.0 * after.minus(before).toNanos() / (System.nanoTime() - wallStart);
+        System.out.printf("%nidle CPU of the appliance (engine running, %d s): %.2f %% of one core%n", seconds, percent);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long ms(Instant from, Instant to) {
+        return from == null || to == null ? -1 : Duration.between(from, to).toMillis();
+    }
+
+    private static Instant started(String container) {
+        return Instant.parse(DockerCli.inspect(container, "{{.State.StartedAt}}"));
+    }
+
+    private static Instant awaitRestart(String container, Instant previous) {
+        Instant[] now = new Instant[1];
+        awaitUntil(() -> {
+            now[0] = started(container);
+            return now[0].isAfter(previous) && "true".equals(DockerCli.inspect(container, "{{.State.Running}}"));
+        }, Duration.ofSeconds(60));
+        return now[0];
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void kill(String pid) {
+        try {
+            if (new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("kill -9 " + pid + " failed");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HealLatencyBenchmark() {
+    }
+}
