@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * How many metric samples a second the shipped healing rules take on the real clock, as in
  * production: one producer thread submits samples into the session's bounded queue as fast as it
  * accepts them; the session thread inserts and fires. Also times the first build and rebuilds of
- * the healing rule set. See docs/benchmarks-healing.md for the command and the figures.
+ * the healing rule set. See docs/benchmarks.md ("Healing rules: throughput") for the command and the figures.
  * <p>
  * Arguments (all optional): warm-up seconds, seconds per round, rounds.
  */
