@@ -90,10 +90,12 @@ class RuleFolderWatchTests {
 
     @Test
     void picksUpARuleSetInANewFolder() throws Exception {
-        Files.createDirectories(rules.resolve("updates"));
-        Files.writeString(rules.resolve("updates/checks.drl"), "package updates;\n");
+        // not a shipped set (healing and updates are): this folder is new to the running appliance
+        assertThat(ruleSets.find("maintenance")).isEmpty();
+        Files.createDirectories(rules.resolve("maintenance"));
+        Files.writeString(rules.resolve("maintenance/checks.drl"), "package maintenance;\n");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> ruleSets.find("updates").flatMap(RuleSet::active).isPresent());
-        assertThat(activations.seen).anySatisfy(e -> assertThat(e.ruleSet()).isEqualTo("updates"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ruleSets.find("maintenance").flatMap(RuleSet::active).isPresent());
+        assertThat(activations.seen).anySatisfy(e -> assertThat(e.ruleSet()).isEqualTo("maintenance"));
     }
 }
