@@ -55,7 +55,8 @@ class RebootAcrossRestartsTests {
             assertThat((String) row.get("state_after")).contains("\"services\"", "\"at\"");
             assertThat(jdbc.queryForList("SELECT description FROM self_healing_events WHERE event_type = 'reboot_validated'",
                     String.class)).singleElement().asString()
-                    .startsWith("The box came back after the reboot at ").contains("(rbt: first reboot)");
+                    .startsWith("The box came back after the reboot at ")
+                    .endsWith("(rbt: first reboot); no managed services are running.");
 
             ask(second, "rbt: second reboot");
             assertThat(awaitAction(jdbc, "rbt: second reboot")).containsEntry("success", true);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ public class RebootProcedure {
             Instant at = ((java.sql.Timestamp) row.get("occurred_at")).toInstant();
             journal.event(EventTypes.REBOOT_VALIDATED, EventTypes.INFO, "D", null, (String) row.get("rule_name"),
                     "The box came back after the reboot at " + at + " (" + row.get("reason") + "); "
-                            + after.get("services") + ".", "REBOOT_HOST", null, Instant.now());
+                            + servicesNow(after.get("services")) + ".", "REBOOT_HOST", null, Instant.now());
         }
         return rows.size();
     }
@@ -143,6 +144,18 @@ public class RebootProcedure {
             state.put("services", "unknown, Docker did not answer: " + e.getMessage());
         }
         return state;
+    }
+
+    private static String servicesNow(Object services) {
+        if (!(services instanceof Map<?, ?> byName)) {
+            return "the services: " + services;
+        }
+        if (byName.isEmpty()) {
+            return "no managed services are running";
+        }
+        StringJoiner text = new StringJoiner(", ", "the services now: ", "");
+        byName.forEach((name, state) -> text.add(name + " " + state));
+        return text.toString();
     }
 
     private static ActionOutcome refused(String why) {
