@@ -53,8 +53,10 @@ public class HealingAdaptersConfiguration {
 
     @Bean
     RebootProcedure rebootProcedure(DataSource dataSource, ApplianceActivity activity, HostReboot host,
-            ContainerActions containers, JsonMapper json, HealingEngineProperties engine) {
-        return new RebootProcedure(dataSource, activity, host, containers, json, engine.rebootGrace());
+            ContainerActions containers, JsonMapper json, HealingJournal journal, HealingEngineProperties engine,
+            HealingProperties properties) {
+        return new RebootProcedure(dataSource, activity, host, containers, json, journal, engine.rebootGrace(),
+                properties.maxRebootsPerHour());
     }
 
     /** A reboot recorded as PENDING before the last stop happened: record how the box came back. */

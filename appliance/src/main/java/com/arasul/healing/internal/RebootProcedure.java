@@ -8,7 +8,9 @@ import com.arasul.platform.ApplianceActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class RebootProcedure {
 
     private static final Logger log = LoggerFactory.getLogger(RebootProcedure.class);
+    // reboots that were issued: the floor's own count is in memory and starts at zero after each reboot
+    private static final String REBOOTS_LAST_HOUR = "SELECT count(*) FROM reboot_events"
+            + " WHERE status IN ('PENDING', 'VALIDATED') AND occurred_at > now() - interval '1 hour'";
     private static final String RUNNING_WORKFLOWS = "SELECT count(*) FROM (SELECT DISTINCT ON (workflow_name) status"
             + " FROM workflow_activity WHERE occurred_at > now() - interval '1 hour'"
             + " ORDER BY workflow_name, occurred_at DESC) latest WHERE status = 'running'";
@@ -34,17 +39,21 @@ public class RebootProcedure {
     private final HostReboot host;
     private final ContainerActions containers;
     private final JsonMapper json;
+    private final HealingJournal journal;
     private final Duration grace;
+    private final int maxPerHour;
 
     public RebootProcedure(DataSource dataSource, ApplianceActivity activity, HostReboot host,
-            ContainerActions containers, JsonMapper json, Duration grace) {
+            ContainerActions containers, JsonMapper json, HealingJournal journal, Duration grace, int maxPerHour) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(5);
         this.activity = activity;
         this.host = host;
         this.containers = containers;
         this.json = json;
+        this.journal = journal;
         this.grace = grace;
+        this.maxPerHour = maxPerHour;
     }
 
     public ActionOutcome reboot(String reason, String rule) {
@@ -54,6 +63,10 @@ public class RebootProcedure {
             }
             long row;
             try {
+                Integer recent = jdbc.queryForObject(REBOOTS_LAST_HOUR, Integer.class);
+                if (recent != null && recent >= maxPerHour) {
+                    return refused("the box was already rebooted " + recent + " times in the last hour");
+                }
                 awaitWorkflows();
                 if (activity.runningUpdate().isPresent()) {
                     return refused("an update started while workflows were finishing");
@@ -64,6 +77,9 @@ public class RebootProcedure {
             } catch (DataAccessException e) {
                 return refused("the database cannot be reached to record it (" + e.getMostSpecificCause().getMessage() + ")");
             }
+            journal.event(EventTypes.REBOOT_PENDING, EventTypes.CRITICAL, "D", null, rule, "Rebooting the box: "
+                    + reason + " The state of the services was saved and is checked when the box is back.",
+                    "REBOOT_HOST", "act", Instant.now());
             ActionOutcome outcome = host.reboot(reason);
             if (!outcome.success()) {
                 jdbc.update("UPDATE reboot_events SET status = 'FAILED', state_after = ?::jsonb WHERE id = ?",
@@ -75,13 +91,23 @@ public class RebootProcedure {
 
     /** After a start: every reboot still PENDING happened; record the state the box came back in. */
     public int validatePending() {
+        Map<String, Object> after = state(null);
+        List<Map<String, Object>> rows;
         try {
-            return jdbc.update("UPDATE reboot_events SET status = 'VALIDATED', validated_at = now(),"
-                    + " state_after = ?::jsonb WHERE status = 'PENDING'", json.writeValueAsString(state(null)));
+            rows = jdbc.queryForList("UPDATE reboot_events SET status = 'VALIDATED', validated_at = now(),"
+                    + " state_after = ?::jsonb WHERE status = 'PENDING' RETURNING occurred_at, reason, rule_name",
+                    json.writeValueAsString(after));
         } catch (DataAccessException e) {
             log.warn("Could not validate the last reboot: {}", e.getMessage());
             return 0;
         }
+        for (Map<String, Object> row : rows) {
+            Instant at = ((java.sql.Timestamp) row.get("occurred_at")).toInstant();
+            journal.event(EventTypes.REBOOT_VALIDATED, EventTypes.INFO, "D", null, (String) row.get("rule_name"),
+                    "The box came back after the reboot at " + at + " (" + row.get("reason") + "); "
+                            + servicesNow(after.get("services")) + ".", "REBOOT_HOST", null, Instant.now());
+        }
+        return rows.size();
     }
 
     private void awaitWorkflows() {
@@ -108,11 +134,28 @@ public class RebootProcedure {
             state.put("reason", reason);
         }
         Map<String, String> services = new LinkedHashMap<>();
-        for (ManagedService s : containers.services()) {
-            services.put(s.name(), s.state() + "/" + s.health());
+        try {
+            for (ManagedService s : containers.services()) {
+                services.put(s.name(), s.state() + "/" + s.health());
+            }
+            state.put("services", services);
+        } catch (RuntimeException e) {
+            // Docker not answering is no reason to keep a box from its last resort, nor from validating it
+            state.put("services", "unknown, Docker did not answer: " + e.getMessage());
         }
-        state.put("services", services);
         return state;
+    }
+
+    private static String servicesNow(Object services) {
+        if (!(services instanceof Map<?, ?> byName)) {
+            return "the services: " + services;
+        }
+        if (byName.isEmpty()) {
+            return "no managed services are running";
+        }
+        StringJoiner text = new StringJoiner(", ", "the services now: ", "");
+        byName.forEach((name, state) -> text.add(name + " " + state));
+        return text.toString();
     }
 
     private static ActionOutcome refused(String why) {
