@@ -8,6 +8,8 @@ import com.arasul.rules.RuleCompiler;
 import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateChannels;
 import com.arasul.updates.UpdateJournal;
+import com.arasul.updates.internal.intake.FreeDisk;
+import com.arasul.updates.internal.intake.UpdateValidator;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -29,13 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(ApplyProperties.class)
 class UpdateApplyFlows {
 
-    /** Declares the apply queue only while no one else does (see {@link ApplyQueueFallback}). */
-    @Bean
-    static ApplyQueueFallback applyQueueFallback() {
-        return new ApplyQueueFallback();
-    }
-
-    /** One package id at a time from the durable queue, taken in a transaction that also claims it. */
+    /**
+     * One package id at a time from the intake's durable queue, taken in a transaction that also
+     * claims it: the queue's JDBC message store deletes the message on the same connection, in the
+     * same transaction, as the claim's update, so a package is never gone from the queue yet unclaimed.
+     */
     @Bean
     IntegrationFlow updateApplyFlow(ApplyClaim claim, ApplyProperties properties, PlatformTransactionManager transactions,
             ApplyThread thread) {
@@ -88,7 +88,8 @@ class UpdateApplyFlows {
     @Bean
     ApplyEngine applyEngine(ApplyRecords records, UpdateJournal journal, ApplianceActivity activity, ContainerActions containers,
             ImageOperations images, DataSource dataSource, JdbcTemplate jdbc, InstalledVersion installed,
-            ApplyProperties properties, DataDirectory dataDirectory, Environment environment) {
+            ApplyProperties properties, DataDirectory dataDirectory, Environment environment, UpdateValidator validator,
+            FreeDisk freeDisk) {
         Path rulesDir = Path.of(environment.getProperty("arasul.rules.dir", dataDirectory.root().resolve("rules").toString()))
                 .toAbsolutePath().normalize();
         var steps = new ApplySteps(new ServiceSteps(containers, images), new PackageMigrations(dataSource),
@@ -96,7 +97,9 @@ class UpdateApplyFlows {
                 new DatabaseDump(dataSource, dataDirectory.root().resolve("postgres-runtime"), properties.pgDumpTimeout()),
                 records, journal, installed, jdbc, properties);
         Path updates = dataDirectory.root().resolve("updates");
-        return new ApplyEngine(records, steps, journal, activity, updates.resolve("staged"), updates.resolve("backups"));
+        Path staged = updates.resolve("staged");
+        return new ApplyEngine(records, steps, journal, activity, staged, updates.resolve("backups"),
+                new StillApplicable(validator, freeDisk, staged, records, journal));
     }
 
     /**
