@@ -154,3 +154,4 @@ class UsbIntakeTests {
         return jdbc.queryForObject("select count(*) from update_events where package_id = ? and step = 'RECEIVE'",
                 Integer.class, id);
     }
+}
