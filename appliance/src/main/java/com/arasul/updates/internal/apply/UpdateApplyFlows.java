@@ -45,7 +45,9 @@ class UpdateApplyFlows {
                     return null;
                 }, e -> e.id("updateApplyClaim")
                         .taskScheduler(thread.scheduler())
-                        .poller(p -> p.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(1).transactional(transactions)))
+                        .poller(p -> p.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(1)
+                                // the first advice is the outermost: the apply runs after the transaction is over
+                                .advice(claim.applyOnceCommitted()).transactional(transactions)))
                 .get();
     }
 
