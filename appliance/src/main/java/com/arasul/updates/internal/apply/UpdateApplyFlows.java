@@ -12,6 +12,8 @@ import com.arasul.updates.internal.intake.FreeDisk;
 import com.arasul.updates.internal.intake.UpdateValidator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -105,15 +107,26 @@ class UpdateApplyFlows {
     }
 
     /**
+     * The packages the previous run left half applied, read while the beans are made, before the
+     * apply queue's poller starts: a package this run claims is never mistaken for one of them.
+     */
+    record InterruptedAtStart(List<UUID> ids) {
+    }
+
+    @Bean
+    InterruptedAtStart updateInterruptedAtStart(ApplyRecords records) {
+        return new InterruptedAtStart(List.copyOf(records.interrupted()));
+    }
+
+    /**
      * A start that finds packages left half applied puts them back on the queue; the engine then
      * resumes or rolls each back (see {@link ApplyEngine}'s decision table).
      */
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterrupted(ApplicationReadyEvent ready) {
         var context = ready.getApplicationContext();
-        var records = context.getBean(ApplyRecords.class);
         var queue = context.getBean(UpdateChannels.APPLY_QUEUE, MessageChannel.class);
-        for (var id : records.interrupted()) {
+        for (var id : context.getBean(InterruptedAtStart.class).ids()) {
             queue.send(MessageBuilder.withPayload(id.toString()).build());
         }
     }
