@@ -71,7 +71,7 @@ class UpdateKilledMidwayTests {
             UpdateApi api = UpdateApi.login(again, PASSWORD);
             JsonNode done = api.awaitFinished(id, Duration.ofMinutes(3));
 
-            assertThat(done.get("status").asString()).as(again.logTail(40)).isIn("ROLLED_BACK", "COMMITTED");
+            assertThat(done.get("status").asString()).as("%s%n%s", done, again.logTail(40)).isIn("ROLLED_BACK", "COMMITTED");
             String runs = ServiceImages.runningVersion();
             assertThat(runs).as("one whole version runs").isEqualTo(done.get("status").asString().equals("COMMITTED") ? "v2" : "v1");
             assertThat(ServiceImages.imageIdOfService()).isEqualTo(ServiceImages.imageId(runs));
@@ -91,7 +91,7 @@ class UpdateKilledMidwayTests {
             UpdateApi api = UpdateApi.login(again, PASSWORD);
             JsonNode done = api.awaitFinished(id, Duration.ofMinutes(3));
 
-            assertThat(done.get("status").asString()).as(again.logTail(40)).isEqualTo("COMMITTED");
+            assertThat(done.get("status").asString()).as("%s%n%s", done, again.logTail(40)).isEqualTo("COMMITTED");
             assertThat(ServiceImages.runningVersion()).isEqualTo("v2");
             assertThat(ServiceImages.imageIdOfService()).isEqualTo(ServiceImages.imageId("v2"));
         }
