@@ -23,7 +23,8 @@ class GracefulStopTests {
     @Test
     void stopsJobsClosesThePoolAndThenTheEmbeddedDatabaseWellWithinTenSeconds(@TempDir Path dataDir) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ArasulApplication.class)
-                .run("--arasul.data-dir=" + dataDir, "--server.port=0", "--arasul.retention.initial-delay=0s");
+                .run("--arasul.data-dir=" + dataDir, "--server.port=0", "--arasul.retention.initial-delay=0s",
+                        "--arasul.updates.usb-roots=" + dataDir.resolve("usb")); // never the real /media
         HikariDataSource pool = context.getBean(HikariDataSource.class);
         RetentionJob retention = context.getBean(RetentionJob.class);
         int postgresPort = URI.create(pool.getJdbcUrl().substring("jdbc:".length())).getPort();

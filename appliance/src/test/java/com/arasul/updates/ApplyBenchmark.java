@@ -34,7 +34,7 @@ public final class ApplyBenchmark {
         Path v2 = UpdateTestImages.save("v2", data);
         UpdateTestImages.run(SERVICE, "v1");
         List<Long> millis = new ArrayList<>();
-        try (var app = new SpringApplicationBuilder(ArasulApplication.class).run("--arasul.data-dir=" + data,
+        try (var app = new SpringApplicationBuilder(ArasulApplication.class).run("--arasul.data-dir=" + data, "--arasul.updates.usb-roots=" + data.resolve("usb"),
                 "--server.port=0", "--arasul.updates.poll-interval=50ms", "--logging.level.root=WARN")) {
             var jdbc = app.getBean(JdbcTemplate.class);
             var queue = app.getBean(UpdateChannels.APPLY_QUEUE, MessageChannel.class);

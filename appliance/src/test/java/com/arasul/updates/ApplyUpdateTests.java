@@ -68,6 +68,7 @@ class ApplyUpdateTests {
     @BeforeEach
     void setUp() throws Exception {
         packages = new TestPackages(platform.dataDir(), jdbc);
+        installed.record(com.arasul.updates.format.SemanticVersion.parse("1.0.0"), null); // every package here is newer
     }
 
     @Test

@@ -88,7 +88,7 @@ class ResumeAfterRestartTests {
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(ArasulApplication.class).run(
-                "--arasul.data-dir=" + data, "--server.port=0", "--arasul.updates.health-timeout=20s",
+                "--arasul.data-dir=" + data, "--arasul.updates.usb-roots=" + data.resolve("usb"), "--server.port=0", "--arasul.updates.health-timeout=20s",
                 "--arasul.updates.poll-interval=200ms");
     }
 }

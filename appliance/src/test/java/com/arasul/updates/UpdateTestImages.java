@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 final class UpdateTestImages {
 
-    static final String PREFIX = "uap-";
+    static final String PREFIX = "uig-a-";
     static final String REPOSITORY = PREFIX + "svc";
 
     private UpdateTestImages() {

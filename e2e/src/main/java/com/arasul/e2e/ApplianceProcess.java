@@ -31,6 +31,7 @@ public final class ApplianceProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private volatile boolean killed;
 
     private ApplianceProcess(Process process, int port, Path dataDir, Path log) {
         this.process = process;
@@ -117,6 +118,21 @@ public final class ApplianceProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /**
+     * SIGKILL, as when the appliance's container dies: the JVM and its embedded PostgreSQL (which
+     * pg_ctl started detached, so it would outlive the JVM on a bare host) go at once, nothing is flushed.
+     */
+    public void kill() throws InterruptedException {
+        killed = true;
+        Optional<ProcessHandle> database = embeddedDatabase();
+        process.destroyForcibly();
+        database.ifPresent(ProcessHandle::destroyForcibly);
+        process.waitFor(10, TimeUnit.SECONDS);
+        if (database.isPresent()) {
+            database.get().onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -169,7 +185,8 @@ public final class ApplianceProcess implements AutoCloseable {
     /** Never leaves anything running: a process that ignored SIGTERM is killed, its database too. */
     @Override
     public void close() throws InterruptedException {
-        Optional<ProcessHandle> database = embeddedDatabase();
+        // after a kill the pid file is stale: its number may belong to someone else's process by now
+        Optional<ProcessHandle> database = killed ? Optional.empty() : embeddedDatabase();
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -92,6 +92,9 @@ class DatabaseConfiguration {
                         .setServerConfig("shared_buffers", "32MB")
                         .setServerConfig("autovacuum", "on")
                         .setServerConfig("wal_level", "replica")
+                        // zonky turns this off for fast tests; a commit must survive the appliance being
+                        // killed, or an update's step is lost and a restart resumes it from the wrong place
+                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("timezone", "UTC");
                 if (port > 0) {
                     builder.setPort(port);

@@ -40,6 +40,7 @@ class DatabaseOutageTests {
         // as arguments: they must win over application.yml, as ARASUL_DB_URL would
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ArasulApplication.class).run(
                 "--arasul.data-dir=" + base.resolve("data"),
+                "--arasul.updates.usb-roots=" + base.resolve("data/usb"), // never the real /media
                 "--arasul.db.url=jdbc:postgresql://localhost:" + port + "/postgres",
                 "--arasul.db.user=postgres",
                 "--arasul.db.password=postgres",

@@ -1,6 +1,7 @@
 package com.arasul.updates.internal.apply;
 
 import java.util.UUID;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -9,8 +10,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Runs inside the poller's transaction: marks the package APPLYING in the same transaction that
  * takes its message off the queue, so it is never both gone from the queue and unclaimed. The
- * apply itself (minutes) runs after that commit, on the poller's own thread, so the next message
- * waits for it and no transaction stays open while containers are swapped.
+ * apply itself (minutes) runs after that transaction is over, on the poller's own thread, so the
+ * next message waits for it and no transaction stays open while containers are swapped.
+ *
+ * <p>"Over" means committed <em>and</em> cleaned up: an {@code afterCommit} callback still holds the
+ * transaction's connection, so every step written from there would join the finished transaction
+ * and stay invisible (and be lost on a crash) until the whole apply ended. The apply therefore runs
+ * in {@link #applyOnceCommitted()}, an advice wrapped around the poller's transaction.
  */
 final class ApplyClaim {
 
@@ -18,6 +24,7 @@ final class ApplyClaim {
 
     private final ApplyRecords records;
     private final ApplyEngine engine;
+    private final ThreadLocal<UUID> committed = new ThreadLocal<>();
 
     ApplyClaim(ApplyRecords records, ApplyEngine engine) {
         this.records = records;
@@ -39,8 +46,23 @@ final class ApplyClaim {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                engine.run(id);
+                committed.set(id);
             }
         });
+    }
+
+    /** Put outside the poller's transaction advice: applies the package that transaction claimed, once it is over. */
+    MethodInterceptor applyOnceCommitted() {
+        return invocation -> {
+            try {
+                return invocation.proceed();
+            } finally {
+                UUID id = committed.get();
+                committed.remove();
+                if (id != null) {
+                    engine.run(id);
+                }
+            }
+        };
     }
 }

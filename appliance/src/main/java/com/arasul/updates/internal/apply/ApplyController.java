@@ -2,7 +2,9 @@ package com.arasul.updates.internal.apply;
 
 import com.arasul.platform.ApplianceActivity;
 import com.arasul.updates.UpdateChannels;
+import com.arasul.updates.UpdateJournal;
 import com.arasul.updates.UpdateStatus;
+import com.arasul.updates.UpdateStep;
 import com.arasul.updates.format.Component;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
@@ -35,10 +37,12 @@ class ApplyController {
     private final MessageChannel queue;
     private final TransactionTemplate transaction;
     private final ApplyProperties properties;
+    private final UpdateJournal journal;
 
     ApplyController(ApplyRecords records, ApplianceActivity activity, @Qualifier(UpdateChannels.APPLY_QUEUE) MessageChannel queue,
-            TransactionTemplate transaction, ApplyProperties properties) {
+            TransactionTemplate transaction, ApplyProperties properties, UpdateJournal journal) {
         this.records = records;
+        this.journal = journal;
         this.activity = activity;
         this.queue = queue;
         this.transaction = transaction;
@@ -71,6 +75,7 @@ class ApplyController {
             if (!records.queue(id)) {
                 return false;
             }
+            journal.record(id, UpdateStep.QUEUE, "done", "Version " + row.version() + " is queued and will be installed now.");
             queue.send(MessageBuilder.withPayload(id.toString()).build());
             return true;
         });

@@ -42,10 +42,12 @@ final class ApplyEngine {
     private final ApplianceActivity activity;
     private final Path stagedRoot;
     private final Path backupsRoot;
+    private final StillApplicable applicable;
 
     ApplyEngine(ApplyRecords records, ApplySteps steps, UpdateJournal journal, ApplianceActivity activity,
-            Path stagedRoot, Path backupsRoot) {
+            Path stagedRoot, Path backupsRoot, StillApplicable applicable) {
         this.records = records;
+        this.applicable = applicable;
         this.steps = steps;
         this.journal = journal;
         this.activity = activity;
@@ -77,6 +79,12 @@ final class ApplyEngine {
             journal.moveTo(id, UpdateStatus.FAILED, row.step() == null ? UpdateStep.VERIFY : row.step());
             return;
         }
+        UpdateStep step = row.step() == null ? UpdateStep.VERIFY : row.step();
+        boolean untouched = step.compareTo(UpdateStep.BACKUP) < 0; // nothing of it was saved or changed yet
+        if (untouched && applicable.refusedNow(job)) {
+            cleanUp(job);
+            return;
+        }
         List<String> affected;
         try {
             affected = steps.affected(job);
@@ -85,10 +93,14 @@ final class ApplyEngine {
         }
         if (!activity.updateStarted(id, job.version(), Set.copyOf(affected))) {
             log.warn("update {} not started: another update is running in this appliance", id);
+            if (untouched) {
+                applicable.refuseWhileAnotherRuns(job);
+                cleanUp(job);
+            }
             return;
         }
         try {
-            from(job, row.step() == null ? UpdateStep.VERIFY : row.step());
+            from(job, step);
         } catch (RuntimeException e) {
             log.error("update {} stopped unexpectedly", id, e);
             fail(job, "The update stopped unexpectedly (" + e.getMessage() + "); it needs attention.");
@@ -110,18 +122,18 @@ final class ApplyEngine {
 
     private void fresh(ApplyJob job, boolean announce) {
         if (announce) {
-            journal.record(job.id(), UpdateStep.VERIFY, "done", "Applying version " + job.version() + ": it changes " + job.whatChanges() + ".");
+            journal.record(job.id(), UpdateStep.QUEUE, "taken", "Applying version " + job.version() + ": it changes " + job.whatChanges() + ".");
         }
         Optional<String> refusal = steps.refusal(job);
         if (refusal.isPresent()) {
-            finish(job, UpdateStatus.REFUSED, UpdateStep.VERIFY, refusal.get());
+            finish(job, UpdateStatus.REFUSED, UpdateStep.VERIFY, "NOT_APPLICABLE: " + refusal.get());
             return;
         }
         journal.moveTo(job.id(), UpdateStatus.APPLYING, UpdateStep.BACKUP);
         try {
             steps.backup(job);
         } catch (RuntimeException e) {
-            finish(job, UpdateStatus.REFUSED, UpdateStep.BACKUP, "The backup before the update could not be made ("
+            finish(job, UpdateStatus.REFUSED, UpdateStep.BACKUP, "BACKUP_FAILED: The backup before the update could not be made ("
                     + e.getMessage() + "); nothing was changed.");
             return;
         }
@@ -163,7 +175,7 @@ final class ApplyEngine {
     private void rollback(ApplyJob job, String why) {
         if (why != null) {
             journal.record(job.id(), UpdateStep.ROLLBACK, "started", why + ".");
-            records.reason(job.id(), why);
+            records.reason(job.id(), "ROLLED_BACK: " + why);
         }
         journal.moveTo(job.id(), UpdateStatus.APPLYING, UpdateStep.ROLLBACK);
         List<String> problems = steps.rollback(job, records.backup(job.id()));
@@ -178,17 +190,22 @@ final class ApplyEngine {
 
     private void fail(ApplyJob job, String message) {
         journal.record(job.id(), UpdateStep.ROLLBACK, "failed", message);
-        records.reason(job.id(), message);
+        records.reason(job.id(), "NEEDS_ATTENTION: " + message);
         journal.moveTo(job.id(), UpdateStatus.FAILED, UpdateStep.ROLLBACK);
         // staging and backup stay for whoever looks after the box
     }
 
+    /** @param reason {@code CODE: sentence} of a refusal, {@code null} otherwise */
     private void finish(ApplyJob job, UpdateStatus status, UpdateStep step, String reason) {
         if (reason != null) {
-            journal.record(job.id(), step, "refused", reason);
+            journal.record(job.id(), step, "failed", reason.substring(reason.indexOf(": ") + 2));
             records.reason(job.id(), reason);
         }
         journal.moveTo(job.id(), status, step);
+        cleanUp(job);
+    }
+
+    private static void cleanUp(ApplyJob job) {
         PackageRules.delete(job.staging());
         PackageRules.delete(job.backupDir());
     }

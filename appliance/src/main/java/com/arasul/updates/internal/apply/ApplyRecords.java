@@ -63,7 +63,7 @@ class ApplyRecords {
                 UUID.class);
     }
 
-    /** READY → QUEUED; false when the package was not READY (any more). */
+    /** READY → QUEUED (in the caller's transaction, with the message); false when the package was not READY (any more). */
     boolean queue(UUID id) {
         return jdbc.update("update update_packages set status = 'QUEUED', step = 'QUEUE' where id = ? and status = 'READY'",
                 id) == 1;
@@ -80,6 +80,11 @@ class ApplyRecords {
         Integer n = jdbc.queryForObject("select count(*) from update_packages where id <> ? and status in ('QUEUED', 'APPLYING')",
                 Integer.class, id);
         return n != null && n > 0;
+    }
+
+    /** Why the package was refused when its turn came; {@code retryable} when the same file may come again. */
+    void refused(UUID id, String reason, boolean retryable) {
+        jdbc.update("update update_packages set reason = ?, retryable = ? where id = ?", reason, retryable, id);
     }
 
     void reason(UUID id, String reason) {

@@ -8,8 +8,12 @@ import com.arasul.rules.RuleCompiler;
 import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateChannels;
 import com.arasul.updates.UpdateJournal;
+import com.arasul.updates.internal.intake.FreeDisk;
+import com.arasul.updates.internal.intake.UpdateValidator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,13 +33,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(ApplyProperties.class)
 class UpdateApplyFlows {
 
-    /** Declares the apply queue only while no one else does (see {@link ApplyQueueFallback}). */
-    @Bean
-    static ApplyQueueFallback applyQueueFallback() {
-        return new ApplyQueueFallback();
-    }
-
-    /** One package id at a time from the durable queue, taken in a transaction that also claims it. */
+    /**
+     * One package id at a time from the intake's durable queue, taken in a transaction that also
+     * claims it: the queue's JDBC message store deletes the message on the same connection, in the
+     * same transaction, as the claim's update, so a package is never gone from the queue yet unclaimed.
+     */
     @Bean
     IntegrationFlow updateApplyFlow(ApplyClaim claim, ApplyProperties properties, PlatformTransactionManager transactions,
             ApplyThread thread) {
@@ -45,7 +47,9 @@ class UpdateApplyFlows {
                     return null;
                 }, e -> e.id("updateApplyClaim")
                         .taskScheduler(thread.scheduler())
-                        .poller(p -> p.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(1).transactional(transactions)))
+                        .poller(p -> p.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(1)
+                                // the first advice is the outermost: the apply runs after the transaction is over
+                                .advice(claim.applyOnceCommitted()).transactional(transactions)))
                 .get();
     }
 
@@ -88,7 +92,8 @@ class UpdateApplyFlows {
     @Bean
     ApplyEngine applyEngine(ApplyRecords records, UpdateJournal journal, ApplianceActivity activity, ContainerActions containers,
             ImageOperations images, DataSource dataSource, JdbcTemplate jdbc, InstalledVersion installed,
-            ApplyProperties properties, DataDirectory dataDirectory, Environment environment) {
+            ApplyProperties properties, DataDirectory dataDirectory, Environment environment, UpdateValidator validator,
+            FreeDisk freeDisk) {
         Path rulesDir = Path.of(environment.getProperty("arasul.rules.dir", dataDirectory.root().resolve("rules").toString()))
                 .toAbsolutePath().normalize();
         var steps = new ApplySteps(new ServiceSteps(containers, images), new PackageMigrations(dataSource),
@@ -96,7 +101,21 @@ class UpdateApplyFlows {
                 new DatabaseDump(dataSource, dataDirectory.root().resolve("postgres-runtime"), properties.pgDumpTimeout()),
                 records, journal, installed, jdbc, properties);
         Path updates = dataDirectory.root().resolve("updates");
-        return new ApplyEngine(records, steps, journal, activity, updates.resolve("staged"), updates.resolve("backups"));
+        Path staged = updates.resolve("staged");
+        return new ApplyEngine(records, steps, journal, activity, staged, updates.resolve("backups"),
+                new StillApplicable(validator, freeDisk, staged, records, journal));
+    }
+
+    /**
+     * The packages the previous run left half applied, read while the beans are made, before the
+     * apply queue's poller starts: a package this run claims is never mistaken for one of them.
+     */
+    record InterruptedAtStart(List<UUID> ids) {
+    }
+
+    @Bean
+    InterruptedAtStart updateInterruptedAtStart(ApplyRecords records) {
+        return new InterruptedAtStart(List.copyOf(records.interrupted()));
     }
 
     /**
@@ -106,9 +125,8 @@ class UpdateApplyFlows {
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterrupted(ApplicationReadyEvent ready) {
         var context = ready.getApplicationContext();
-        var records = context.getBean(ApplyRecords.class);
         var queue = context.getBean(UpdateChannels.APPLY_QUEUE, MessageChannel.class);
-        for (var id : records.interrupted()) {
+        for (var id : context.getBean(InterruptedAtStart.class).ids()) {
             queue.send(MessageBuilder.withPayload(id.toString()).build());
         }
     }

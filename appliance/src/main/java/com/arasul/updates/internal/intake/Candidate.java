@@ -11,20 +11,21 @@ import java.util.UUID;
  * @param verified the verifier's result, {@code null} until (or unless) it verified
  * @param reasons why it is refused; empty while it passes
  * @param duplicate whether the same file (by SHA-256) was received before
+ * @param retryable whether it is refused only for the box's passing state, so the same file may come again
  */
 record Candidate(UUID id, IncomingPackage incoming, long freeDiskBytes, VerifiedPackage verified,
-        List<Reason> reasons, boolean duplicate) {
+        List<Reason> reasons, boolean duplicate, boolean retryable) {
 
     Candidate {
         reasons = List.copyOf(reasons);
     }
 
     static Candidate received(UUID id, IncomingPackage incoming, long freeDiskBytes) {
-        return new Candidate(id, incoming, freeDiskBytes, null, List.of(), false);
+        return new Candidate(id, incoming, freeDiskBytes, null, List.of(), false, false);
     }
 
     static Candidate alreadyReceived(UUID earlier, IncomingPackage incoming, Reason reason) {
-        return new Candidate(earlier, incoming, 0, null, List.of(reason), true);
+        return new Candidate(earlier, incoming, 0, null, List.of(reason), true, false);
     }
 
     boolean refused() {
@@ -32,11 +33,11 @@ record Candidate(UUID id, IncomingPackage incoming, long freeDiskBytes, Verified
     }
 
     Candidate verifiedAs(VerifiedPackage verified) {
-        return new Candidate(id, incoming, freeDiskBytes, verified, reasons, duplicate);
+        return new Candidate(id, incoming, freeDiskBytes, verified, reasons, duplicate, retryable);
     }
 
-    Candidate refusedFor(List<Reason> why) {
-        return new Candidate(id, incoming, freeDiskBytes, verified, why, duplicate);
+    Candidate refusedFor(List<Reason> why, boolean forNow) {
+        return new Candidate(id, incoming, freeDiskBytes, verified, why, duplicate, forNow);
     }
 
     String version() {

@@ -8,9 +8,15 @@ import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateChannels;
 import com.arasul.updates.UpdateJournal;
 import com.arasul.updates.format.VerificationLimits;
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
@@ -30,6 +36,24 @@ class IntakeConfiguration {
         return IntakeFolders.of(properties, data.root());
     }
 
+    /**
+     * Where the servlet container buffers an upload while it arrives: beside the incoming folder in
+     * the data folder, never the JVM's temporary folder (a RAM disk on a Jetson, which a package of
+     * gigabytes would fill). Every other multipart setting stays as {@code spring.servlet.multipart} says.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, IntakeFolders folders) {
+        Path buffer = folders.incoming().resolveSibling(".multipart");
+        try {
+            Files.createDirectories(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + buffer, e);
+        }
+        MultipartConfigElement configured = multipart.createMultipartConfig();
+        return new MultipartConfigElement(buffer.toString(), configured.getMaxFileSize(), configured.getMaxRequestSize(),
+                configured.getFileSizeThreshold());
+    }
+
     @Bean
     FreeDisk freeDisk() {
         return FreeDisk.fileSystem();
@@ -46,8 +70,10 @@ class IntakeConfiguration {
     @Bean
     PackageChecks packageChecks(JdbcTemplate jdbc, UpdateJournal journal, UpdateValidator validator,
             IntakeFolders folders, UpdateProperties properties, FreeDisk freeDisk) {
-        return new PackageChecks(new PackageStore(jdbc), journal, validator, folders,
+        PackageChecks checks = new PackageChecks(new PackageStore(jdbc), journal, validator, folders,
                 new VerificationLimits(properties.maxFiles(), properties.maxPackageSize().toBytes()), freeDisk);
+        checks.abandonUnfinished(); // before either door opens
+        return checks;
     }
 
     @Bean
@@ -81,8 +107,9 @@ class IntakeConfiguration {
 
     @Bean
     UsbRoots usbRoots(UpdateProperties properties, IntegrationFlowContext flows, JdbcMetadataStore usbSeenPackages,
-            FileHashes hashes, TaskScheduler taskScheduler) {
-        return new UsbRoots(properties, flows, usbSeenPackages, hashes, taskScheduler);
+            FileHashes hashes, JdbcTemplate jdbc, TaskScheduler taskScheduler) {
+        return new UsbRoots(properties, flows, new ContentAcceptOnceFilter(usbSeenPackages, hashes, new PackageStore(jdbc)),
+                taskScheduler);
     }
 
     @Bean

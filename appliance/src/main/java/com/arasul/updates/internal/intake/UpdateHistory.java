@@ -27,11 +27,12 @@ final class UpdateHistory {
 
     record PackageView(UUID id, String version, @JsonProperty("min_version") String minVersion, String status,
             String step, String source, @JsonProperty("file_name") String fileName, @JsonProperty("size_bytes") long sizeBytes,
-            List<Reason> reasons, @JsonProperty("received_at") Instant receivedAt,
+            List<Reason> reasons, boolean retryable, @JsonProperty("received_at") Instant receivedAt,
             @JsonProperty("finished_at") Instant finishedAt, Progress progress, List<Event> events) {
     }
 
-    private static final String COLUMNS = "id, version, min_version, status, step, source, file_name, size_bytes, reason, received_at, finished_at";
+    private static final String COLUMNS = "id, version, min_version, status, step, source, file_name, size_bytes, reason, "
+            + "retryable, received_at, finished_at";
 
     private final JdbcTemplate jdbc;
 
@@ -60,17 +61,27 @@ final class UpdateHistory {
         String status = rs.getString("status");
         return new PackageView(id, rs.getString("version"), rs.getString("min_version"), status, rs.getString("step"),
                 rs.getString("source"), rs.getString("file_name"), rs.getLong("size_bytes"),
-                Reason.fromColumn(rs.getString("reason")), instant(rs.getTimestamp("received_at")),
+                Reason.fromColumn(rs.getString("reason")), rs.getBoolean("retryable"), instant(rs.getTimestamp("received_at")),
                 instant(rs.getTimestamp("finished_at")), progress(UpdateStatus.valueOf(status), events), events);
     }
 
-    /** Steps of the path done: each step with a {@code done} event counts, a committed package is complete. */
+    /**
+     * Steps of the path done: each step with a {@code done} event counts, a committed package is
+     * complete. A package brought again after a passing refusal counts from its latest arrival.
+     */
     static Progress progress(UpdateStatus status, List<Event> events) {
         if (status == UpdateStatus.COMMITTED) {
             return new Progress(PATH.size(), PATH.size());
         }
+        int arrival = 0;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).step().equals(UpdateStep.RECEIVE.name()) && "done".equals(events.get(i).status())) {
+                arrival = i;
+            }
+        }
+        List<Event> latest = events.subList(arrival, events.size());
         int done = (int) PATH.stream().map(Enum::name)
-                .filter(step -> events.stream().anyMatch(e -> e.step().equals(step) && "done".equals(e.status())))
+                .filter(step -> latest.stream().anyMatch(e -> e.step().equals(step) && "done".equals(e.status())))
                 .count();
         return new Progress(done, PATH.size());
     }

@@ -21,9 +21,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/update")
 class UpdateIntakeController {
 
-    /** The result of checking one package: READY (200) or REFUSED with its reasons (422). */
+    /**
+     * The result of checking one package: READY (200) or REFUSED with its reasons (422);
+     * {@code retryable} when the same file may be uploaded again later (refused for the box's passing state).
+     */
     record IntakeResponse(Instant timestamp, UUID id, String status, String version,
-            @JsonProperty("file_name") String fileName, List<Reason> reasons) {
+            @JsonProperty("file_name") String fileName, List<Reason> reasons, boolean retryable) {
     }
 
     private final UploadIntake intake;
@@ -48,7 +51,7 @@ class UpdateIntakeController {
             Files.deleteIfExists(upload.file());
         }
         IntakeResponse body = new IntakeResponse(Instant.now(), checked.id(), checked.refused() ? "REFUSED" : "READY",
-                checked.version(), name, checked.reasons());
+                checked.version(), name, checked.reasons(), checked.retryable());
         return ResponseEntity.status(checked.refused() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(body);
     }
 }

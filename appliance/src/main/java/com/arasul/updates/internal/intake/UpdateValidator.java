@@ -13,8 +13,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** Puts a verified manifest and the box's state before the update rules. */
-final class UpdateValidator {
+/**
+ * Puts a verified manifest and the box's state before the update rules: when a package arrives,
+ * and again when its turn to be applied comes (the box may have moved on meanwhile).
+ */
+public final class UpdateValidator {
 
     static final List<String> KNOWN_COMPONENT_TYPES =
             List.of(Component.Image.TYPE, Component.Migrations.TYPE, Component.Rules.TYPE);
@@ -37,7 +40,7 @@ final class UpdateValidator {
     }
 
     /** @param freeDiskBytes free space of the staging file system before the package was unpacked */
-    List<Refusal> refusals(Manifest manifest, long freeDiskBytes) {
+    public List<Refusal> refusals(Manifest manifest, long freeDiskBytes) {
         return rules.refusals(UpdateManifest.of(manifest), boxState(freeDiskBytes));
     }
 

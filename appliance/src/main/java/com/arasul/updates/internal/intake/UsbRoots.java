@@ -17,7 +17,6 @@ import org.springframework.integration.file.dsl.Files;
 import org.springframework.integration.file.filters.ChainFileListFilter;
 import org.springframework.integration.file.filters.LastModifiedFileListFilter;
 import org.springframework.integration.file.inbound.FileReadingMessageSource.WatchEventType;
-import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -34,19 +33,16 @@ final class UsbRoots implements SmartLifecycle {
     private final List<Path> roots;
     private final UpdateProperties properties;
     private final IntegrationFlowContext flows;
-    private final ConcurrentMetadataStore seen;
-    private final FileHashes hashes;
+    private final ContentAcceptOnceFilter seen;
     private final TaskScheduler scheduler;
     private final Map<Path, List<String>> registered = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> check;
 
-    UsbRoots(UpdateProperties properties, IntegrationFlowContext flows, ConcurrentMetadataStore seen, FileHashes hashes,
-            TaskScheduler scheduler) {
+    UsbRoots(UpdateProperties properties, IntegrationFlowContext flows, ContentAcceptOnceFilter seen, TaskScheduler scheduler) {
         this.roots = properties.usbRoots().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         this.properties = properties;
         this.flows = flows;
         this.seen = seen;
-        this.hashes = hashes;
         this.scheduler = scheduler;
     }
 
@@ -56,6 +52,7 @@ final class UsbRoots implements SmartLifecycle {
     }
 
     void watchNewRoots() {
+        seen.forgetRemoved();
         for (Path root : roots) {
             if (!registered.containsKey(root) && java.nio.file.Files.isDirectory(root)) {
                 registered.put(root, List.of(register(root, true), register(root, false)));
@@ -91,7 +88,7 @@ final class UsbRoots implements SmartLifecycle {
         ChainFileListFilter<java.io.File> chain = new ChainFileListFilter<>();
         chain.addFilter(new StickSettledFilter(layout, properties.usbSettleAge(), Clock.systemUTC()));
         chain.addFilter(stillCopied);
-        chain.addFilter(new ContentAcceptOnceFilter(seen, hashes));
+        chain.addFilter(seen);
         return chain;
     }
 

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole appliance for the intake tests, one context shared by them: a USB root in its data
- * folder with short settle and poll times, and free disk space the test can pretend is short.
+ * The whole appliance for the intake tests, one context shared by them: the USB root in its data
+ * folder ({@code <data>/usb}, see {@link com.arasul.TemporaryDataDirectory}) with short settle and
+ * poll times, and free disk space the test can pretend is short.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(IntakeTest.Beans.class)
 @TestPropertySource(properties = {
-        "arasul.updates.usb-roots=${arasul.data-dir}/usb",
         "arasul.updates.usb-settle-age=1s",
         "arasul.updates.usb-poll-interval=500ms"})
 @interface IntakeTest {

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @IntakeTest
 class UploadIntakeTests {
 
-    static final String PREFIX = "uin-";
+    static final String PREFIX = "uig-i-";
     static final String MANAGED = PREFIX + "vision";
 
     @Autowired MockMvc mvc;
