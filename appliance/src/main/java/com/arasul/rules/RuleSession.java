@@ -258,6 +258,9 @@ public final class RuleSession implements AutoCloseable {
     /**
      * Marks the inserts of a coalesced type that a later insert of the same type in this batch
      * makes redundant: they were queued within the same moment and the newest one stands for them.
+     * Any other command between two inserts (a clock step, a call) is a barrier: a sample queued
+     * before a pseudo clock step belongs to an earlier time than the one after it, and dropping it
+     * would open a gap in the timeline that the rules would see as a silence.
      */
     private boolean[] supersededInserts(List<Object> batch) {
         boolean[] superseded = new boolean[batch.size()];
@@ -266,7 +269,9 @@ public final class RuleSession implements AutoCloseable {
         }
         Set<Class<?>> later = new HashSet<>();
         for (int i = batch.size() - 1; i >= 0; i--) {
-            if (batch.get(i) instanceof Insert insert) {
+            if (!(batch.get(i) instanceof Insert)) {
+                later.clear();
+            } else if (batch.get(i) instanceof Insert insert) {
                 for (Class<?> type : options.coalesced()) {
                     if (type.isInstance(insert.fact())) {
                         superseded[i] = !later.add(type);

@@ -95,6 +95,34 @@ class RuleSessionTests {
         }
     }
 
+    @Test
+    void neverCoalescesInsertsThatAClockStepQueuedBetweenSeparates() {
+        try (RuleSession session = RuleSession.builder("steps").pseudoClock(Instant.parse("2025-01-01T00:00:00Z"))
+                .coalesce(String.class).start(kieBase)) {
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            var busy = session.call(s -> {
+                try {
+                    return hold.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            session.submit("one");
+            session.advanceTime(Duration.ofMillis(200));
+            session.submit("two");
+            session.advanceTime(Duration.ofMillis(200));
+            session.submit("three");
+            hold.countDown();
+            busy.join();
+            session.flush();
+
+            // each ping followed the last within 500 ms, so none was a silence and none was dropped
+            assertThat(session.coalesced()).isZero();
+            assertThat(session.call(s -> s.getObjects(o -> o.getClass().getSimpleName().equals("Ping")).size()).join())
+                    .isEqualTo(3);
+        }
+    }
+
     private static KieBase compile() {
         RuleBuild build = new RuleCompiler(Clock.systemUTC()).compile(Map.of("demo/silence.drl", SILENCE));
         assertThat(build.errors()).isEmpty();
