@@ -61,7 +61,7 @@ public record RuleSessionOptions(
         private RuleSession.ClockMode clockMode = RuleSession.ClockMode.REALTIME;
         private Instant pseudoStart = Instant.parse("2025-01-01T00:00:00Z");
         private int capacity = 10_000;
-        private Duration idleFire = Duration.ofMillis(500);
+        private Duration idleFire = Duration.ofSeconds(1);
         private final Map<String, Object> globals = new HashMap<>();
         private final List<Object> facts = new ArrayList<>();
         private final List<Emitter<?>> emitters = new ArrayList<>();

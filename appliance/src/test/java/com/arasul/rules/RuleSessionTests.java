@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,14 +77,8 @@ class RuleSessionTests {
     void insertsOnlyTheNewestOfACoalescedTypeThatQueuedUpTogether() throws Exception {
         try (RuleSession session = RuleSession.builder("burst").pseudoClock(Instant.parse("2025-01-01T00:00:00Z"))
                 .coalesce(String.class).start(kieBase)) {
-            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-            var busy = session.call(s -> {
-                try {
-                    return hold.await(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CountDownLatch hold = new CountDownLatch(1);
+            CompletableFuture<Boolean> busy = holdWorker(session, hold);
             session.submit("one");
             session.submit("two");
             session.submit("three");
@@ -99,14 +96,8 @@ class RuleSessionTests {
     void neverCoalescesInsertsThatAClockStepQueuedBetweenSeparates() {
         try (RuleSession session = RuleSession.builder("steps").pseudoClock(Instant.parse("2025-01-01T00:00:00Z"))
                 .coalesce(String.class).start(kieBase)) {
-            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-            var busy = session.call(s -> {
-                try {
-                    return hold.await(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CountDownLatch hold = new CountDownLatch(1);
+            CompletableFuture<Boolean> busy = holdWorker(session, hold);
             session.submit("one");
             session.advanceTime(Duration.ofMillis(200));
             session.submit("two");
@@ -121,6 +112,17 @@ class RuleSessionTests {
             assertThat(session.call(s -> s.getObjects(o -> o.getClass().getSimpleName().equals("Ping")).size()).join())
                     .isEqualTo(3);
         }
+    }
+
+    /** Keeps the session's thread busy until {@code hold} opens, so what is queued meanwhile is one batch. */
+    private static CompletableFuture<Boolean> holdWorker(RuleSession session, CountDownLatch hold) {
+        return session.call(s -> {
+            try {
+                return hold.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static KieBase compile() {
