@@ -14,6 +14,7 @@ record BenchmarkOptions(
         int idleSeconds,
         int rate,
         int requests,
+        int warmupRequests,
         int historyRuns,
         int startTimeoutSeconds,
         Path write) {
@@ -26,6 +27,7 @@ record BenchmarkOptions(
               --idle-seconds N           how long idle CPU is sampled, once a second (default 60)
               --rate N                   requests per second against /api/metrics/live (default 200)
               --requests N               how many of them (default 2000)
+              --warmup-requests N        sent one after another before them, as fast as they are answered (default 5000)
               --history-runs N           timed 7-day history queries (default 10)
               --start-timeout-seconds N  how long the appliance may take to get healthy (default 180)
               --write FILE               also write the figures into FILE (e.g. docs/benchmarks.md)
@@ -38,6 +40,7 @@ record BenchmarkOptions(
         int idle = 60;
         int rate = 200;
         int requests = 2000;
+        int warmup = 5000;
         int historyRuns = 10;
         int startTimeout = 180;
         Path write = null;
@@ -57,13 +60,14 @@ record BenchmarkOptions(
                 case "--idle-seconds" -> idle = atLeast(1, name, value);
                 case "--rate" -> rate = atLeast(1, name, value);
                 case "--requests" -> requests = atLeast(1, name, value);
+                case "--warmup-requests" -> warmup = atLeast(0, name, value);
                 case "--history-runs" -> historyRuns = atLeast(1, name, value);
                 case "--start-timeout-seconds" -> startTimeout = atLeast(1, name, value);
                 case "--write" -> write = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new BenchmarkOptions(jar, javaOptions, settle, idle, rate, requests, historyRuns, startTimeout, write);
+        return new BenchmarkOptions(jar, javaOptions, settle, idle, rate, requests, warmup, historyRuns, startTimeout, write);
     }
 
     private static List<String> split(String options) {

@@ -1,7 +1,6 @@
 package com.arasul.e2e.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +32,36 @@ final class LatencyRun {
     private LatencyRun() {
     }
 
+    /**
+     * {@code count} GETs one after another, each sent when the last was answered: how many one
+     * client gets served per second, and the JIT's warm-up before a paced run.
+     */
+    static Result back(ApiClient api, String path, int count) throws InterruptedException {
+        Histogram ok = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long sent = System.nanoTime();
+            int status = status(api, path);
+            statuses.merge(status, 1, Integer::sum);
+            if (status == 200) {
+                ok.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent),
+                        ok.getHighestTrackableValue()));
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        int perSecond = (int) Math.round(count / Math.max(took.toNanos() / 1e9, 1e-9));
+        return new Result(path, count, perSecond, ok, statuses, took);
+    }
+
+    private static int status(ApiClient api, String path) throws InterruptedException {
+        try {
+            return api.get(path).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     static Result run(ApiClient api, String path, int count, int rate) throws InterruptedException {
         Histogram ok = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -44,13 +73,7 @@ final class LatencyRun {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int status;
-            try {
-                HttpResponse<String> response = api.get(path);
-                status = response.statusCode();
-            } catch (IOException e) {
-                status = -1;
-            }
+            int status = status(api, path);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
             statuses.merge(status, 1, Integer::sum);
             if (status == 200) {

@@ -3,6 +3,9 @@ package com.arasul.e2e.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /** Reads a process's memory and CPU time from /proc, as {@code top} and {@code ps} do. */
@@ -60,6 +63,30 @@ final class ProcessProbe {
         } catch (IOException e) {
             throw new IllegalStateException("process " + pid + " is gone", e);
         }
+    }
+
+    /**
+     * User plus system CPU seconds of each thread so far, summed by name with its numbers left out
+     * ({@code http-nio-8080-exec-3} counts as {@code http-nio-#-exec-#}); threads that ended are not in it.
+     */
+    Map<String, Double> threadCpuSeconds() {
+        Map<String, Double> byName = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+                    byName.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("process " + pid + " is gone", e);
+        }
+        return byName;
     }
 
     /** The system's load average over one minute, to read the other figures against. */
