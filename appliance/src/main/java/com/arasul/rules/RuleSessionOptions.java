@@ -31,8 +31,9 @@ public record RuleSessionOptions(
         List<Class<?>> coalesced) {
 
     /**
-     * Inserts {@code fact} once when no fact of {@code type} has been submitted for {@code after}
-     * since the last one; the next such fact arms it again. Nothing is reported before the first.
+     * Inserts {@code fact} when no fact of {@code type} has been submitted for {@code after} since
+     * the last one, and again after each further {@code after} of silence, so rules can escalate a
+     * silence that goes on; the next such fact ends it. Nothing is reported before the first.
      * A rule could say the same with {@code not Type( this after[ 1ms, 60s ] $last )}, but that
      * compares every new fact with every older one still in memory: fine at one sample a second,
      * quadratic under a burst.

@@ -67,4 +67,26 @@ class CriticalConditionsRulesTests {
                 .satisfies(r -> assertThat(r.reason()).contains("No metric sample has arrived for 60 seconds"));
         assertThat(rules.count("CriticalCondition")).as("considered once, then forgotten").isZero();
     }
+
+    @Test
+    void climbsTheCriticalStepsWhileTelemetryStaysSilent() {
+        rules.samplesEverySecond(Duration.ofSeconds(5), rules::healthySample);
+
+        rules.advance(Duration.ofMinutes(10));
+
+        assertThat(rules.requests()).extracting(ActionRequest::type).containsSubsequence(
+                ActionType.RESTART_APP_SERVICES, ActionType.DISK_CLEANUP, ActionType.DB_VACUUM_ANALYZE,
+                ActionType.GPU_RESET);
+    }
+
+    @Test
+    void stopsEscalatingOnceSamplesArriveAgain() {
+        rules.samplesEverySecond(Duration.ofSeconds(5), rules::healthySample);
+        rules.advance(Duration.ofSeconds(65));
+        assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).hasSize(1);
+
+        rules.samplesEverySecond(Duration.ofMinutes(10), rules::healthySample);
+
+        assertThat(rules.requests()).extracting(ActionRequest::type).containsExactly(ActionType.RESTART_APP_SERVICES);
+    }
 }

@@ -48,12 +48,15 @@ class EventsRulesTests {
         assertThat(rules.count("ServiceFailure")).isEqualTo(1);
         assertThat(rules.count("ActionRequest")).isPositive();
 
-        // the last sample also falls silent: its category C chain has to expire as well
+        // then telemetry falls silent for a while: its category C chain has to expire as well
         rules.advance(Duration.ofMinutes(90));
+        assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).as("telemetry fell silent").isNotEmpty();
 
-        assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).as("telemetry fell silent").hasSize(1);
+        rules.samplesEverySecond(Duration.ofMinutes(70), rules::healthySample);
 
-        assertThat(typesInMemory()).as("only the thresholds are left").containsExactly("HealingThresholds");
+        assertThat(typesInMemory()).as("only the thresholds and the last samples are left")
+                .containsExactly("HealingThresholds", "HostMetrics");
+        assertThat(rules.count("HostMetrics")).as("the samples of the last 45 s").isLessThanOrEqualTo(47);
     }
 
     @Test
@@ -83,8 +86,9 @@ class EventsRulesTests {
 
         assertThat(rules.requests(ActionType.RESTART_APP_SERVICES)).as("each silence was noticed").hasSizeGreaterThan(20);
         assertThat(most).as("facts in memory at any silence").isLessThan(40);
-        rules.advance(Duration.ofHours(2));
-        assertThat(typesInMemory()).as("only the thresholds are left").containsExactly("HealingThresholds");
+        rules.samplesEverySecond(Duration.ofMinutes(70), rules::healthySample);
+        assertThat(typesInMemory()).as("only the thresholds and the last samples are left")
+                .containsExactly("HealingThresholds", "HostMetrics");
         assertThat(rules.session().failures()).isZero();
     }
 
