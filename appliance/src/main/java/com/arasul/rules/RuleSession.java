@@ -56,14 +56,20 @@ public final class RuleSession implements AutoCloseable {
     private final Map<Object, FactHandle> upserted = new LinkedHashMap<>();
     private final Map<Object, Object> upsertedFacts = new HashMap<>();
     private final SilenceWatches silences;
+    private final CompletableFuture<KieBase> firstRules;
+    private volatile Throwable noRules;
     private KieSession session;
     private boolean muted;
 
-    RuleSession(KieBase kieBase, RuleSessionOptions options) {
+    /**
+     * Starts the session's thread at once; the session itself is made on that thread as soon as its
+     * first rule base is there. What is submitted before waits in the queue, in order.
+     */
+    RuleSession(CompletableFuture<KieBase> firstRules, RuleSessionOptions options) {
         this.options = options;
         this.commands = new ArrayBlockingQueue<>(options.capacity());
         this.silences = new SilenceWatches(options.silenceWatches());
-        this.session = newSession(kieBase, 0);
+        this.firstRules = firstRules;
         this.worker = Thread.ofPlatform().name("rules-" + options.name()).daemon().unstarted(this::work);
         this.worker.start();
     }
@@ -74,7 +80,7 @@ public final class RuleSession implements AutoCloseable {
 
     /** Inserts a fact; {@code false} when the queue is full and the fact was dropped. */
     public boolean submit(Object fact) {
-        boolean accepted = commands.offer(new Insert(fact));
+        boolean accepted = noRules == null && commands.offer(new Insert(fact));
         if (!accepted) {
             rejected.incrementAndGet();
         }
@@ -134,7 +140,7 @@ public final class RuleSession implements AutoCloseable {
     /** Runs a function on the session thread and fires the rules; completes when both are done. */
     public <T> CompletableFuture<T> call(Function<KieSession, T> function) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Consumer<KieSession> command = s -> {
+        Call command = new Call(s -> {
             try {
                 T value = function.apply(s);
                 s.fireAllRules(); // so that a caller who waits sees what its command set off
@@ -143,10 +149,16 @@ public final class RuleSession implements AutoCloseable {
                 result.completeExceptionally(e);
                 throw e;
             }
-        };
+        }, result);
+        if (noRules != null) {
+            result.completeExceptionally(noRulesFailure());
+            return result;
+        }
         try {
             if (!commands.offer(command, 5, TimeUnit.SECONDS)) {
                 result.completeExceptionally(new IllegalStateException("rule session " + options.name() + " is busy"));
+            } else if (noRules != null) {
+                failQueued(); // the session gave up between the check above and the offer
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,6 +218,9 @@ public final class RuleSession implements AutoCloseable {
     public void close() {
         commands.clear();
         commands.offer(STOP);
+        if (!firstRules.isDone()) {
+            worker.interrupt(); // still waiting for its first rules
+        }
         try {
             worker.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -213,8 +228,23 @@ public final class RuleSession implements AutoCloseable {
         }
     }
 
+    /** Completes once the session has its first rule base, or fails when it never got one. */
+    public CompletableFuture<Void> started() {
+        return firstRules.thenApply(kieBase -> null);
+    }
+
     @SuppressWarnings("unchecked")
     private void work() {
+        try {
+            session = newSession(firstRules.get(), 0);
+        } catch (InterruptedException e) {
+            return;
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            noRules = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            log.error("rule session {} has no rules and decides nothing: {}", options.name(), noRules.toString());
+            failQueued();
+            return;
+        }
         List<Object> batch = new ArrayList<>(BATCH);
         try {
             while (true) {
@@ -240,6 +270,8 @@ public final class RuleSession implements AutoCloseable {
                                 silences.seen(insert.fact(), s.getSessionClock().getCurrentTime());
                             });
                         }
+                    } else if (command instanceof Call call) {
+                        run(call.command());
                     } else {
                         run((Consumer<KieSession>) command);
                     }
@@ -291,7 +323,26 @@ public final class RuleSession implements AutoCloseable {
         }
     }
 
+    /** Whatever was queued for a session that never got rules: calls fail, facts are dropped. */
+    private void failQueued() {
+        Object command;
+        while ((command = commands.poll()) != null) {
+            if (command instanceof Call call) {
+                call.result().completeExceptionally(noRulesFailure());
+            } else if (command instanceof Insert) {
+                rejected.incrementAndGet();
+            }
+        }
+    }
+
+    private IllegalStateException noRulesFailure() {
+        return new IllegalStateException("rule session " + options.name() + " has no rules: " + noRules, noRules);
+    }
+
     private record Insert(Object fact) {
+    }
+
+    private record Call(Consumer<KieSession> command, CompletableFuture<?> result) {
     }
 
     private KieSession newSession(KieBase kieBase, long pseudoStart) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -132,6 +133,11 @@ public record RuleSessionOptions(
         }
 
         public RuleSession start(KieBase kieBase) {
+            return start(CompletableFuture.completedFuture(kieBase));
+        }
+
+        /** Starts now; the session begins deciding once {@code kieBase} is there (queued facts wait). */
+        public RuleSession start(CompletableFuture<KieBase> kieBase) {
             return new RuleSession(kieBase, new RuleSessionOptions(name, clockMode, pseudoStart, capacity, idleFire,
                     Map.copyOf(globals), List.copyOf(facts), List.copyOf(emitters), List.copyOf(silenceWatches),
                     List.copyOf(coalesced)));

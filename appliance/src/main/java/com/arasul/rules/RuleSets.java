@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,19 +34,49 @@ public final class RuleSets {
     private final ShippedRules shipped;
     private final ApplicationEventPublisher events;
     private final Map<String, RuleSet> sets = new ConcurrentSkipListMap<>();
+    private final CompletableFuture<RuleSets> ready;
 
+    /** Compiles every rule set before it returns. */
     public RuleSets(Path root, RuleCompiler compiler, ShippedRules shipped, ApplicationEventPublisher events) {
+        this(root, compiler, shipped, events, Runnable::run);
+    }
+
+    /**
+     * Installs the shipped rules and has every rule set compiled by {@code compiling}; each method
+     * that needs the rule sets waits for that first build ({@link #ready()} tells when it is done).
+     * The application starts its other parts meanwhile: the first build takes seconds.
+     */
+    public RuleSets(Path root, RuleCompiler compiler, ShippedRules shipped, ApplicationEventPublisher events,
+            Executor compiling) {
         this.root = root.toAbsolutePath().normalize();
         this.compiler = compiler;
         this.shipped = shipped;
         this.events = events;
         shipped.installInto(this.root);
+        this.ready = CompletableFuture.supplyAsync(this::compileAll, compiling);
+    }
+
+    /** Completes when every rule set has had its first build. */
+    public CompletableFuture<RuleSets> ready() {
+        return ready;
+    }
+
+    private RuleSets compileAll() {
         for (String name : folders()) {
             RuleSet set = new RuleSet(name, this.root, compiler);
             if (!set.reload().ok() && !shipped.sources(name).isEmpty()) {
                 set.fallBackTo(compiler.compile(shipped.sources(name)));
             }
             sets.put(name, publishing(set));
+        }
+        return this;
+    }
+
+    private void awaitFirstBuild() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -53,6 +86,7 @@ public final class RuleSets {
     }
 
     public Optional<RuleSet> find(String name) {
+        awaitFirstBuild();
         return Optional.ofNullable(sets.get(name));
     }
 
@@ -62,6 +96,7 @@ public final class RuleSets {
     }
 
     public List<RuleSet> all() {
+        awaitFirstBuild();
         return List.copyOf(sets.values());
     }
 
@@ -82,6 +117,7 @@ public final class RuleSets {
 
     /** The rule sets whose files changed since their last build and have settled; new folders too. */
     List<String> changedAndSettled(Duration settle) {
+        awaitFirstBuild();
         Instant now = Instant.now();
         return folders().stream()
                 .filter(name -> sets.containsKey(name) ? sets.get(name).changedAndSettled(settle, now) : hasFiles(name))
@@ -93,6 +129,7 @@ public final class RuleSets {
      * rules for the first time becomes a rule set, and its first activation is published too.
      */
     Optional<RuleBuild> recompile(String name) {
+        awaitFirstBuild();
         if (!sets.containsKey(name) && !hasFiles(name)) {
             return Optional.empty();
         }

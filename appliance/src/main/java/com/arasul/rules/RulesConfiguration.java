@@ -22,7 +22,9 @@ class RulesConfiguration {
 
     @Bean
     RuleSets ruleSets(RulesProperties properties, RuleCompiler compiler, ApplicationEventPublisher events) {
-        return new RuleSets(properties.dir(), compiler, ShippedRules.fromClasspath(), events);
+        // the first build runs beside the rest of the start, on a thread of its own that then ends
+        return new RuleSets(properties.dir(), compiler, ShippedRules.fromClasspath(), events,
+                build -> Thread.ofPlatform().name("rules-first-build").daemon().start(build));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.arasul.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -111,6 +112,38 @@ class RuleSessionTests {
             assertThat(session.coalesced()).isZero();
             assertThat(session.call(s -> s.getObjects(o -> o.getClass().getSimpleName().equals("Ping")).size()).join())
                     .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void keepsWhatArrivesBeforeItsFirstRulesAndDecidesOnceTheyAreThere() {
+        CompletableFuture<KieBase> later = new CompletableFuture<>();
+        try (RuleSession session = RuleSession.builder("later").pseudoClock(Instant.parse("2025-01-01T00:00:00Z"))
+                .start(later)) {
+            session.submit("ping");
+            CompletableFuture<Object> fired = session.call(s -> null);
+            assertThat(fired).isNotDone();
+
+            later.complete(kieBase);
+
+            fired.join();
+            assertThat(session.call(s -> s.getObjects(o -> o.getClass().getSimpleName().equals("Ping")).size()).join())
+                    .isEqualTo(1);
+            assertThat(session.started()).isCompleted();
+        }
+    }
+
+    @Test
+    void failsItsCallsAndRefusesFactsWhenItsRulesNeverCome() {
+        CompletableFuture<KieBase> never = new CompletableFuture<>();
+        try (RuleSession session = RuleSession.builder("never").start(never)) {
+            CompletableFuture<Object> queued = session.call(s -> null);
+
+            never.completeExceptionally(new IllegalStateException("does not compile"));
+
+            assertThatThrownBy(queued::join).hasRootCauseMessage("does not compile");
+            assertThatThrownBy(() -> session.call(s -> null).join()).hasMessageContaining("has no rules");
+            assertThat(session.submit("ping")).isFalse();
         }
     }
 

@@ -34,6 +34,27 @@ class RuleSetsTests {
     }
 
     @Test
+    void compilesBesideTheStartAndAnswersOnceTheFirstBuildIsDone() {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        RuleSets sets = new RuleSets(root, compiler, ShippedRules.fromClasspath(), e -> { }, build -> Thread.ofPlatform()
+                .start(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    build.run();
+                }));
+        assertThat(root.resolve("healing/events.drl")).as("installed at once").exists();
+        assertThat(sets.ready()).isNotDone();
+
+        go.countDown();
+
+        assertThat(sets.get("healing").active()).hasValueSatisfying(b -> assertThat(b.ok()).isTrue());
+        assertThat(sets.ready()).isCompleted();
+    }
+
+    @Test
     void keepsAnIntegratorsEditsOnTheSecondStart() throws Exception {
         start();
         Path edited = root.resolve("healing/reboot.drl");

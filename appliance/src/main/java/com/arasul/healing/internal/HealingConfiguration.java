@@ -51,7 +51,7 @@ public class HealingConfiguration {
     @Bean(destroyMethod = "close")
     HealingSession healingSession(HealingRuleSource rules, HealingProperties properties, HealingEngineProperties engine,
             @Qualifier(DECISIONS) MessageChannel decisions) {
-        HealingSession session = HealingSession.start(rules.current(), properties.thresholds(), engine.factQueue(),
+        HealingSession session = HealingSession.start(rules.whenReady(), properties.thresholds(), engine.factQueue(),
                 null, out -> {
                     try {
                         // never blocks the session thread: a full decision queue drops and logs
@@ -62,6 +62,11 @@ public class HealingConfiguration {
                 });
         rules.onChange(kieBase -> session.rules().swap(kieBase));
         return session;
+    }
+
+    @Bean
+    HealingRulesCheck healingRulesCheck(HealingSession session) {
+        return new HealingRulesCheck(session);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.arasul.rules.RuleSet;
 import com.arasul.rules.RuleSetActivated;
 import com.arasul.rules.RuleSets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
@@ -30,6 +31,11 @@ public class HealingRuleSource {
     public KieBase current() {
         return ruleSet().active().map(RuleBuild::kieBase)
                 .orElseThrow(() -> new IllegalStateException("no healing rules compile, not even the shipped ones"));
+    }
+
+    /** The rule base that runs first, once the rule sets have had their first build. */
+    public CompletableFuture<KieBase> whenReady() {
+        return ruleSets.ready().thenApply(sets -> current());
     }
 
     public RuleSet ruleSet() {

@@ -8,6 +8,7 @@ import com.arasul.rules.RuleSession;
 import com.arasul.rules.RuleSessionOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
 
@@ -28,6 +29,12 @@ public final class HealingSession implements AutoCloseable {
     }
 
     public static HealingSession start(KieBase rules, HealingThresholds thresholds, int capacity,
+            Instant pseudoStart, Consumer<Object> out) {
+        return start(CompletableFuture.completedFuture(rules), thresholds, capacity, pseudoStart, out);
+    }
+
+    /** Starts now and begins deciding once {@code rules} are compiled; what arrives before waits. */
+    public static HealingSession start(CompletableFuture<KieBase> rules, HealingThresholds thresholds, int capacity,
             Instant pseudoStart, Consumer<Object> out) {
         RuleSessionOptions.Builder builder = RuleSession.builder("healing").capacity(capacity).fact(thresholds)
                 .coalesce(HostMetrics.class)
