@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arasul.ApplianceTest;
 import java.util.List;
+import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,9 @@ class EmbeddedDatabaseTests {
 
     @Autowired
     DataDirectory dataDirectory;
+
+    @Autowired
+    SpringLiquibase liquibase;
 
     @Test
     void runsPostgresWithTheFullSchemaInTheDataFolder() {
@@ -36,5 +40,11 @@ class EmbeddedDatabaseTests {
                 where table_schema = 'public' and data_type = 'timestamp without time zone'
                   and table_name not like 'int\\_%' and table_name not like 'databasechangelog%'""", String.class);
         assertThat(naive).isEmpty();
+    }
+
+    @Test
+    void migratesWithoutCallingHome() {
+        // Liquibase's open-source edition sends usage analytics by default; nothing leaves the box unasked
+        assertThat(liquibase.getAnalyticsEnabled()).isFalse();
     }
 }

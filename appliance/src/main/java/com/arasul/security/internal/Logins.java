@@ -3,6 +3,7 @@ package com.arasul.security.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,8 +36,11 @@ class Logins {
     private final TokenIssuer tokens;
     private final SecurityProperties.Lockout lockout;
     private final Clock clock = Clock.systemUTC();
-    /** Checked for unknown names, so that they take as long to refuse as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked for unknown names, so that they take as long to refuse as a wrong password. Hashed on
+     * a thread of its own: at cost 12 on a cold JVM that takes seconds the start need not wait for.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     Logins(AdminAccounts accounts, LoginAttempts attempts, PasswordEncoder encoder, TokenIssuer tokens,
             SecurityProperties properties) {
@@ -45,13 +49,14 @@ class Logins {
         this.encoder = encoder;
         this.tokens = tokens;
         this.lockout = properties.lockout();
-        this.decoyHash = encoder.encode("decoy-" + System.nanoTime());
+        this.decoyHash = CompletableFuture.supplyAsync(() -> encoder.encode("decoy-" + System.nanoTime()),
+                hashing -> Thread.ofPlatform().name("login-decoy").daemon().start(hashing));
     }
 
     Outcome login(String username, String password, String clientIp, String userAgent) {
         Optional<AdminAccounts.Account> found = accounts.find(username);
         if (found.isEmpty()) {
-            encoder.matches(password, decoyHash);
+            encoder.matches(password, decoyHash.join());
             attempts.record(username, clientIp, false);
             return new Rejected();
         }
