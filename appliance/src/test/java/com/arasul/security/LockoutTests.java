@@ -6,37 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SecuredApplianceTest
 class LockoutTests {
 
     static final String WRONG = "Wrong-Password-99!";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    PasswordEncoder encoder;
-
-    ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
-
     @Test
     void locksTheAccountForFifteenMinutesAfterFiveFailedLoginsEvenForTheRightPassword() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 4; i++) {
             assertThat(api.login(user, WRONG).statusCode()).isEqualTo(401);
         }
@@ -57,7 +47,7 @@ class LockoutTests {
 
     @Test
     void aSuccessfulLoginStartsTheCountAgain() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 4; i++) {
             api.login(user, WRONG);
         }
@@ -69,7 +59,7 @@ class LockoutTests {
 
     @Test
     void aLockedAccountDoesNotLockAnyoneElse() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 5; i++) {
             api.login(user, WRONG);
         }
