@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SecuredApplianceTest
 class LockoutTests {
@@ -20,9 +19,6 @@ class LockoutTests {
 
     @Autowired
     TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void locksTheAccountForFifteenMinutesAfterFiveFailedLoginsEvenForTheRightPassword() {
@@ -39,9 +35,7 @@ class LockoutTests {
         assertThat(ApiClient.json(rightPassword).get("message").asString()).contains("locked").contains("until");
         long retryAfter = Long.parseLong(rightPassword.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(Duration.ofMinutes(14).toSeconds(), Duration.ofMinutes(15).toSeconds() + 1);
-        Instant lockedUntil = jdbc.sql("SELECT locked_until FROM admin_users WHERE username = ?").param(user)
-                .query(java.time.OffsetDateTime.class).single().toInstant();
-        assertThat(lockedUntil).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
+        assertThat(accounts.lockedUntil(user)).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
                 Instant.now().plus(Duration.ofMinutes(15)));
     }
 
