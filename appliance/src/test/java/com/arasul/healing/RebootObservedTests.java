@@ -1,70 +1,29 @@
 package com.arasul.healing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.arasul.ApplianceTest;
-import com.arasul.platform.CommandRunner;
-import com.arasul.telemetry.MetricNames;
-import com.arasul.telemetry.MetricSample;
-import com.arasul.telemetry.TelemetryChannels;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
 
 /** In observe mode a full disk records the reboot it would have run, and runs nothing. */
-@ApplianceTest
-@TestPropertySource(properties = {"arasul.healing.mode=observe", "arasul.healing.reboot-enabled=true",
-        "arasul.healing.engine.scope=rbt-.*", RecordingCommandRunner.REBOOT_COMMAND_PROPERTY})
-class RebootObservedTests {
-
-    private static final RecordingCommandRunner RUNNER = new RecordingCommandRunner();
-
-    @TestBean
-    CommandRunner commandRunner;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    @Qualifier(TelemetryChannels.METRIC_SAMPLES)
-    MessageChannel samples;
-
-    static CommandRunner commandRunner() {
-        return RUNNER;
-    }
+@TestPropertySource(properties = {"arasul.healing.mode=observe", "arasul.healing.reboot-enabled=true"})
+class RebootObservedTests extends FullDiskAppliance {
 
     @Test
     void aFullDiskRecordsTheRebootItWouldHaveRunAndIssuesNoCommand() {
-        assertThat(context.getBeansOfType(CommandRunner.class).values()).containsExactly(RUNNER);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        String sql = "SELECT description FROM self_healing_events WHERE event_type = 'action_observed'"
-                + " AND action_taken = 'REBOOT_HOST' AND rule_name = 'D reboot the host'";
+        RecordingCommandRunner runner = recordingRunner();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            samples.send(MessageBuilder.withPayload(new MetricSample(Instant.now(),
-                    Map.of(MetricNames.diskPercent("/rbt-data"), 98.4))).build());
-            return !jdbc.queryForList(sql, String.class).isEmpty();
-        });
+        List<String> observed = fillTheDiskUntil("SELECT description FROM self_healing_events"
+                + " WHERE event_type = 'action_observed' AND action_taken = 'REBOOT_HOST'"
+                + " AND rule_name = 'D reboot the host'");
 
-        assertThat(jdbc.queryForList(sql, String.class)).containsExactly("Observe mode: this would have run."
+        assertThat(observed).containsExactly("Observe mode: this would have run."
                 + " The disk /rbt-data is 98 % full, above the last limit. Rebooting the box as the last resort.");
         assertThat(jdbc.queryForList("SELECT mode, result FROM recovery_actions WHERE action_type = 'REBOOT_HOST'"))
                 .containsExactly(Map.of("mode", "observe", "result", "Not run: observe mode."));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM reboot_events", Integer.class)).isZero();
-        assertThat(RUNNER.reboots()).isEmpty();
+        assertThat(runner.reboots()).isEmpty();
     }
 }

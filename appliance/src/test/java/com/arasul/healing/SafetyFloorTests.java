@@ -2,17 +2,14 @@ package com.arasul.healing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arasul.MovableClock;
 import com.arasul.healing.Decision.Outcome;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SafetyFloorTests {
 
-    private final PseudoClock clock = new PseudoClock();
+    private final MovableClock clock = new MovableClock();
 
     @Test
     void backsOffRestartsExponentiallyUpToFiveMinutes() {
@@ -168,29 +165,5 @@ class SafetyFloorTests {
 
     private static ActionRequest request(ActionType type, String service, Category category) {
         return new ActionRequest(type, service, category, "test", "because");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class PseudoClock extends Clock {
-        private Instant now = Instant.parse("2025-06-01T12:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,10 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Lazy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP against the running appliance, as a dashboard or curl would talk to it. */
+/**
+ * Plain HTTP against the running appliance, as a dashboard or curl would talk to it. A
+ * {@link SecuredApplianceTest} has one to inject; it is made lazily, when a test first asks for it,
+ * because the random port is only known once the server listens.
+ */
+@TestComponent
+@Lazy
 final class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,7 +28,7 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    ApiClient(int port) {
+    ApiClient(@LocalServerPort int port) {
         this.base = "http://localhost:" + port;
     }
 

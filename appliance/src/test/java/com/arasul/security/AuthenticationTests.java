@@ -6,12 +6,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -22,21 +19,14 @@ import tools.jackson.databind.JsonNode;
 @SecuredApplianceTest
 class AuthenticationTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
-
-    ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void logsInAndShowsTheAccountOfTheToken() {
@@ -125,7 +115,7 @@ class AuthenticationTests {
 
     @Test
     void logoutAllEndsEverySessionOfTheAccountButNoOneElses() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String first = api.token(user, TestAccounts.PASSWORD);
         String second = api.token(user, TestAccounts.PASSWORD);
         String admins = api.token("admin", SecuredApplianceTest.ADMIN_PASSWORD);
@@ -142,7 +132,7 @@ class AuthenticationTests {
 
     @Test
     void listsOpenSessionsAndMarksTheCurrentOne() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String token = api.token(user, TestAccounts.PASSWORD);
 
         JsonNode body = ApiClient.json(api.get("/api/auth/sessions", token));
@@ -167,7 +157,7 @@ class AuthenticationTests {
 
     @Test
     void recordsEveryLoginAttempt() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         api.login(user, "Wrong-Password-99!");
         api.token(user, TestAccounts.PASSWORD);
 

@@ -6,37 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SecuredApplianceTest
 class LockoutTests {
 
     static final String WRONG = "Wrong-Password-99!";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
-
     ApiClient api;
 
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void locksTheAccountForFifteenMinutesAfterFiveFailedLoginsEvenForTheRightPassword() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 4; i++) {
             assertThat(api.login(user, WRONG).statusCode()).isEqualTo(401);
         }
@@ -49,15 +35,13 @@ class LockoutTests {
         assertThat(ApiClient.json(rightPassword).get("message").asString()).contains("locked").contains("until");
         long retryAfter = Long.parseLong(rightPassword.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(Duration.ofMinutes(14).toSeconds(), Duration.ofMinutes(15).toSeconds() + 1);
-        Instant lockedUntil = jdbc.sql("SELECT locked_until FROM admin_users WHERE username = ?").param(user)
-                .query(java.time.OffsetDateTime.class).single().toInstant();
-        assertThat(lockedUntil).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
+        assertThat(accounts.lockedUntil(user)).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
                 Instant.now().plus(Duration.ofMinutes(15)));
     }
 
     @Test
     void aSuccessfulLoginStartsTheCountAgain() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 4; i++) {
             api.login(user, WRONG);
         }
@@ -69,7 +53,7 @@ class LockoutTests {
 
     @Test
     void aLockedAccountDoesNotLockAnyoneElse() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         for (int i = 0; i < 5; i++) {
             api.login(user, WRONG);
         }

@@ -5,35 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SecuredApplianceTest
 class PasswordChangeTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
-
     ApiClient api;
 
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void changesThePasswordAndSignsOutEveryOtherSession() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String current = api.token(user, TestAccounts.PASSWORD);
         String other = api.token(user, TestAccounts.PASSWORD);
 
@@ -50,7 +36,7 @@ class PasswordChangeTests {
 
     @Test
     void refusesAPasswordThatBreaksThePolicy() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String token = api.token(user, TestAccounts.PASSWORD);
 
         HttpResponse<String> tooSimple = change(token, TestAccounts.PASSWORD, "alllowercase");
@@ -63,7 +49,7 @@ class PasswordChangeTests {
 
     @Test
     void refusesAWrongCurrentPassword() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String token = api.token(user, TestAccounts.PASSWORD);
 
         assertApiError(change(token, "Not-My-Password-1!", "Brand-New-Secret-7#"), 400, "/api/auth/change-password");
@@ -71,7 +57,7 @@ class PasswordChangeTests {
 
     @Test
     void refusesEachOfTheLastFivePasswordsButTakesTheSixth() {
-        String user = TestAccounts.create(jdbc, encoder);
+        String user = accounts.create();
         String token = api.token(user, TestAccounts.PASSWORD);
         String previous = TestAccounts.PASSWORD;
         for (int i = 1; i <= 5; i++) {

@@ -7,9 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @SecuredApplianceTest
 class ProtectiveHeadersTests {
@@ -17,15 +16,8 @@ class ProtectiveHeadersTests {
     /** Just above the default limit of 1 MiB, below what Tomcat swallows, so the answer can be read. */
     static final int OVERSIZED = 1024 * 1024 + 4096;
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {

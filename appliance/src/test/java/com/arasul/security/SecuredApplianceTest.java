@@ -11,12 +11,13 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The whole appliance with a known admin password and login limits loose enough for many test
  * logins from one address; rate limits themselves are tested in a context of their own. Shared by
- * the security test classes, so they start one application between them.
+ * the security test classes, so they start one application between them; they inject an
+ * {@link ApiClient} on its port and {@link TestAccounts} to make throwaway accounts.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ApplianceTest
-@Import(EchoWebSocket.class)
+@Import({EchoWebSocket.class, ApiClient.class, TestAccounts.class})
 @TestPropertySource(properties = {
         "arasul.security.admin-password=" + SecuredApplianceTest.ADMIN_PASSWORD,
         "arasul.security.rate-limits.login.requests=1000",

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** WebSocket handshakes pass the same filter chain as every other request (see {@link EchoWebSocket}). */
@@ -22,13 +22,10 @@ class WebSocketHandshakeTests {
     @LocalServerPort
     int port;
 
+    @Autowired
     ApiClient api;
-    HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
+    HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void refusesAHandshakeWithoutToken() {

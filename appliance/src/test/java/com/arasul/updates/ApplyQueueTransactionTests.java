@@ -3,7 +3,6 @@ package com.arasul.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.arasul.ApplianceTest;
 import com.arasul.platform.PlatformProperties;
 import com.arasul.updates.format.SemanticVersion;
 import java.nio.file.Files;
@@ -18,20 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The apply engine on the intake's durable queue: the message leaves the queue in the same database
  * transaction that claims the package, and a package whose turn comes when it no longer fits the box
  * is refused as no longer applicable, with nothing changed.
  */
-@ApplianceTest
-@AutoConfigureMockMvc(addFilters = false)
-@TestPropertySource(properties = {"arasul.updates.health-timeout=20s", "arasul.updates.poll-interval=200ms"})
+@ApplyingAppliance
 class ApplyQueueTransactionTests {
 
     private static final Duration APPLIED = Duration.ofSeconds(90);

@@ -3,30 +3,23 @@ package com.arasul.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.arasul.ApplianceTest;
-import com.arasul.containers.DockerCli;
 import com.arasul.platform.PlatformProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.test.context.TestPropertySource;
 
 /** Rules components installed and restored, and the engine's own guards, fed straight from the apply queue. */
-@ApplianceTest
-@AutoConfigureMockMvc(addFilters = false)
-@TestPropertySource(properties = {"arasul.updates.health-timeout=20s", "arasul.updates.poll-interval=200ms"})
+@ApplyingAppliance
 class ApplyRulesAndGuardsTests {
 
     private static final String SERVICE = UpdateTestImages.REPOSITORY;
@@ -34,9 +27,8 @@ class ApplyRulesAndGuardsTests {
     private static final String OLD_RULE = "package uap;\n\nrule \"uap old\"\nwhen\nthen\nend\n";
     private static final String NEW_RULE = "package uap;\n\nrule \"uap new\"\nwhen\nthen\nend\n";
 
-    @TempDir
-    static Path images;
-    static Path v3;
+    @RegisterExtension
+    static final SavedUpdateImages images = new SavedUpdateImages("v3");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,17 +42,6 @@ class ApplyRulesAndGuardsTests {
 
     TestPackages packages;
     Path rules;
-
-    @BeforeAll
-    static void buildImages() {
-        UpdateTestImages.build();
-        v3 = UpdateTestImages.save("v3", images);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        DockerCli.removeEverythingNamed(UpdateTestImages.PREFIX);
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -91,7 +72,7 @@ class ApplyRulesAndGuardsTests {
         Path payload = Files.createDirectories(dir.resolve("rules/uap"));
         Files.writeString(payload.resolve("old.drl"), NEW_RULE.replace("uap new", "uap old, changed"));
         Files.writeString(payload.resolve("new.drl"), NEW_RULE);
-        UUID id = packages.version("4.1.0").image(SERVICE, v3).rules(dir.resolve("rules")).stage(UpdateStatus.QUEUED);
+        UUID id = packages.version("4.1.0").image(SERVICE, images.tar("v3")).rules(dir.resolve("rules")).stage(UpdateStatus.QUEUED);
 
         send(id);
 
@@ -117,7 +98,7 @@ class ApplyRulesAndGuardsTests {
 
     @Test
     void refusesAQueuedPackageThatReplacesTheAppliancesOwnContainer() throws Exception {
-        UUID id = packages.version("4.3.0").image("arasul", v3).stage(UpdateStatus.QUEUED);
+        UUID id = packages.version("4.3.0").image("arasul", images.tar("v3")).stage(UpdateStatus.QUEUED);
 
         send(id);
 
@@ -127,7 +108,7 @@ class ApplyRulesAndGuardsTests {
 
     @Test
     void refusesAPackageForAServiceThatDoesNotRunHere() throws Exception {
-        UUID id = packages.version("4.4.0").image(UpdateTestImages.PREFIX + "nowhere", v3).stage(UpdateStatus.QUEUED);
+        UUID id = packages.version("4.4.0").image(UpdateTestImages.PREFIX + "nowhere", images.tar("v3")).stage(UpdateStatus.QUEUED);
 
         send(id);
 

@@ -9,38 +9,30 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.arasul.ApplianceTest;
 import com.arasul.containers.DockerCli;
 import com.arasul.platform.PlatformProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** End to end on real Docker and PostgreSQL: a package applied through the API, committed or rolled back. */
-@ApplianceTest
-@AutoConfigureMockMvc(addFilters = false)
-@TestPropertySource(properties = {"arasul.updates.health-timeout=20s", "arasul.updates.poll-interval=200ms"})
+@ApplyingAppliance
 class ApplyUpdateTests {
 
     private static final String SERVICE = UpdateTestImages.REPOSITORY;
     private static final Duration APPLIED = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path images;
-    static Path v2;
-    static Path v3;
+    @RegisterExtension
+    static final SavedUpdateImages images = new SavedUpdateImages("v2", "v3");
 
     @Autowired
     MockMvc http;
@@ -53,18 +45,6 @@ class ApplyUpdateTests {
 
     TestPackages packages;
 
-    @BeforeAll
-    static void buildImages() {
-        UpdateTestImages.build();
-        v2 = UpdateTestImages.save("v2", images);
-        v3 = UpdateTestImages.save("v3", images);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        DockerCli.removeEverythingNamed(UpdateTestImages.PREFIX);
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         packages = new TestPackages(platform.dataDir(), jdbc);
@@ -74,7 +54,7 @@ class ApplyUpdateTests {
     @Test
     void appliesAPackageSoTheServiceRunsTheNewImageAndRecordsTheVersion() throws Exception {
         UpdateTestImages.run(SERVICE, "v1");
-        UUID id = packages.version("2.0.0").image(SERVICE, v2).stage(UpdateStatus.READY);
+        UUID id = packages.version("2.0.0").image(SERVICE, images.tar("v2")).stage(UpdateStatus.READY);
 
         apply(id).andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("QUEUED"))
                 .andExpect(jsonPath("$.timestamp").exists());
@@ -93,7 +73,7 @@ class ApplyUpdateTests {
     @Test
     void rollsBackByItselfWhenTheNewContainerFailsItsHealthCheck() throws Exception {
         UpdateTestImages.run(SERVICE, "v2");
-        UUID id = packages.version("3.0.0").image(SERVICE, v3).stage(UpdateStatus.READY);
+        UUID id = packages.version("3.0.0").image(SERVICE, images.tar("v3")).stage(UpdateStatus.READY);
 
         apply(id).andExpect(status().isAccepted());
 
@@ -118,7 +98,7 @@ class ApplyUpdateTests {
                 CREATE TABLE uap_added (id INT PRIMARY KEY);
                 --rollback DROP TABLE uap_added;
                 """);
-        UUID id = packages.version("3.1.0").image(SERVICE, v3).migrations(migrations).stage(UpdateStatus.READY);
+        UUID id = packages.version("3.1.0").image(SERVICE, images.tar("v3")).migrations(migrations).stage(UpdateStatus.READY);
 
         apply(id).andExpect(status().isAccepted());
 
@@ -134,14 +114,14 @@ class ApplyUpdateTests {
     @Test
     void answersNotFoundForAnUnknownPackageAndConflictForOneThatIsNotReady() throws Exception {
         apply(UUID.randomUUID()).andExpect(status().isNotFound()).andExpect(jsonPath("$.message").exists());
-        UUID queued = packages.version("9.0.0").image(SERVICE, v2).stage(UpdateStatus.REFUSED);
+        UUID queued = packages.version("9.0.0").image(SERVICE, images.tar("v2")).stage(UpdateStatus.REFUSED);
 
         apply(queued).andExpect(status().isConflict()).andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("READY")));
     }
 
     @Test
     void refusesAPackageThatReplacesTheAppliancesOwnContainer() throws Exception {
-        UUID id = packages.version("9.1.0").image("arasul", v2).stage(UpdateStatus.READY);
+        UUID id = packages.version("9.1.0").image("arasul", images.tar("v2")).stage(UpdateStatus.READY);
 
         apply(id).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("own container")));

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arasul.ArasulApplication;
-import com.arasul.containers.DockerCli;
 import com.arasul.containers.ImageOperations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,20 +26,8 @@ class ResumeAfterRestartTests {
     private static final String INTERRUPTED_INSTALL = UpdateTestImages.PREFIX + "resume-install";
     private static final String INTERRUPTED_GATE = UpdateTestImages.PREFIX + "resume-gate";
 
-    @TempDir
-    static Path images;
-    static Path v2;
-
-    @BeforeAll
-    static void buildImages() {
-        UpdateTestImages.build();
-        v2 = UpdateTestImages.save("v2", images);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        DockerCli.removeEverythingNamed(UpdateTestImages.PREFIX);
-    }
+    @RegisterExtension
+    static final SavedUpdateImages saved = new SavedUpdateImages("v2");
 
     @Test
     void aStartRollsBackAnInterruptedInstallAndCompletesAnUpdateThatWasPastIt() throws Exception {
@@ -55,8 +40,8 @@ class ResumeAfterRestartTests {
         try (var first = start(data)) {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             var packages = new TestPackages(data, jdbc);
-            install = packages.version("5.0.0").image(INTERRUPTED_INSTALL, v2).stage(UpdateStatus.READY);
-            gate = packages.version("5.0.1").image(INTERRUPTED_GATE, v2).stage(UpdateStatus.READY);
+            install = packages.version("5.0.0").image(INTERRUPTED_INSTALL, saved.tar("v2")).stage(UpdateStatus.READY);
+            gate = packages.version("5.0.1").image(INTERRUPTED_GATE, saved.tar("v2")).stage(UpdateStatus.READY);
             ImageOperations images = first.getBean(ImageOperations.class);
             // killed in the middle of Install: the backup saved, the container already swapped to v2
             interruptedAt(jdbc, install, UpdateStep.INSTALL, INTERRUPTED_INSTALL, v1);

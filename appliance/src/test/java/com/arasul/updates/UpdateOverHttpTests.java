@@ -3,7 +3,6 @@ package com.arasul.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.arasul.containers.DockerCli;
 import com.arasul.platform.PlatformProperties;
 import com.arasul.security.SecuredApplianceTest;
 import com.arasul.updates.format.Ed25519Keys;
@@ -28,9 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +53,8 @@ class UpdateOverHttpTests {
 
     @TempDir
     static Path work;
-    static Path v2;
+    @RegisterExtension
+    static final SavedUpdateImages images = new SavedUpdateImages("v2");
 
     @LocalServerPort int port;
     @Autowired PlatformProperties platform;
@@ -64,17 +63,6 @@ class UpdateOverHttpTests {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void buildImages() {
-        UpdateTestImages.build();
-        v2 = UpdateTestImages.save("v2", work);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        DockerCli.removeEverythingNamed(UpdateTestImages.PREFIX);
-    }
 
     @Test
     void answersEveryUpdateRouteWithoutATokenWith401() throws Exception {
@@ -169,7 +157,7 @@ class UpdateOverHttpTests {
         Files.writeString(keys.resolve("uig-http.pem"), Ed25519Keys.toPem(KEY.getPublic()));
         Path file = work.resolve("v" + version + ".araupdate");
         new PackageWriter(KEY.getPrivate()).write(new PackageInputs(SemanticVersion.parse(version), SemanticVersion.parse("1.0.0"),
-                "over http", false, Map.of(SERVICE, v2), Optional.empty(), Optional.empty(), Instant.now()), file, false);
+                "over http", false, Map.of(SERVICE, images.tar("v2")), Optional.empty(), Optional.empty(), Instant.now()), file, false);
         return file;
     }
 

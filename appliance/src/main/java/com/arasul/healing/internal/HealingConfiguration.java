@@ -86,7 +86,7 @@ public class HealingConfiguration {
 
     @Bean
     WebSocketConfigurer liveHealingEndpoint(LiveHealingEvents handler) {
-        return registry -> registry.addHandler(handler, LiveHealingEvents.PATH);
+        return registry -> registry.addHandler(handler.endpoint(), LiveHealingEvents.PATH);
     }
 
     @Bean

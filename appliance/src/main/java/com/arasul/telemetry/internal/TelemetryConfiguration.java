@@ -102,7 +102,7 @@ class TelemetryConfiguration {
 
     @Bean
     WebSocketConfigurer liveStreamEndpoint(LiveStreamHandler handler) {
-        return registry -> registry.addHandler(handler, LIVE_STREAM_PATH);
+        return registry -> registry.addHandler(handler.endpoint(), LIVE_STREAM_PATH);
     }
 
     private static ThreadPoolTaskExecutor singleThread(String prefix, int queueCapacity) {

@@ -7,16 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Recorded host state for the probe tests: fixture trees, recorded command outputs and a clock tests move. */
+/** Recorded host state for the probe tests: fixture trees and recorded command outputs. */
 final class Fixtures {
 
     private Fixtures() {
@@ -63,30 +59,6 @@ final class Fixtures {
         public synchronized CommandResult run(List<String> command, Duration timeout) {
             calls.add(command);
             return next.get();
-        }
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2025-06-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

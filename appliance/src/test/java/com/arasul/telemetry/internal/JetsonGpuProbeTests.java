@@ -3,6 +3,7 @@ package com.arasul.telemetry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.arasul.MovableClock;
 import com.arasul.telemetry.MetricNames;
 import com.arasul.telemetry.internal.TelemetryProperties.GpuMode;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class JetsonGpuProbeTests {
         TelemetryProperties properties = TelemetryPropertiesFixture.with(GpuMode.AUTO, orin.resolve("sys"),
                 orin.resolve("etc"));
         Fixtures.RecordedCommands commands = new Fixtures.RecordedCommands().answering("");
-        assertThat(GpuProbes.select(properties, commands, new Fixtures.MovableClock()).name()).isEqualTo("jetson");
+        assertThat(GpuProbes.select(properties, commands, new MovableClock()).name()).isEqualTo("jetson");
         assertThat(commands.calls).as("nvidia-smi is not asked on a Jetson").isEmpty();
     }
 

@@ -2,8 +2,8 @@ package com.arasul.telemetry.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arasul.MovableClock;
 import com.arasul.telemetry.MetricNames;
-import com.arasul.telemetry.internal.Fixtures.MovableClock;
 import com.arasul.telemetry.internal.Fixtures.RecordedCommands;
 import com.arasul.telemetry.internal.TelemetryProperties.GpuMode;
 import java.nio.file.Path;
