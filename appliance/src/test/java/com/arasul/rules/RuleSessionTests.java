@@ -147,15 +147,26 @@ class RuleSessionTests {
         }
     }
 
-    /** Keeps the session's thread busy until {@code hold} opens, so what is queued meanwhile is one batch. */
+    /**
+     * Keeps the session's thread busy until {@code hold} opens, so what is queued meanwhile is one
+     * batch; returns once the thread is inside the busy command (its batch was taken before).
+     */
     private static CompletableFuture<Boolean> holdWorker(RuleSession session, CountDownLatch hold) {
-        return session.call(s -> {
+        CountDownLatch entered = new CountDownLatch(1);
+        CompletableFuture<Boolean> busy = session.call(s -> {
+            entered.countDown();
             try {
                 return hold.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
+        try {
+            assertThat(entered.await(5, TimeUnit.SECONDS)).as("the session's thread took the busy command").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return busy;
     }
 
     private static KieBase compile() {
