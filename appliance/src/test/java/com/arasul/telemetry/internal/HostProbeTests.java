@@ -44,4 +44,22 @@ class HostProbeTests {
         assertThat(values.keySet().stream().filter(k -> k.startsWith("disk.percent:")))
                 .allMatch(k -> k.equals(MetricNames.diskPercent("/")) || k.equals(MetricNames.diskPercent("/tmp")));
     }
+
+    @Test
+    void countsTheRootDiskAsDfDoes() throws Exception {
+        Process df = new ProcessBuilder("df", "-P", "-B1", "/").redirectErrorStream(true).start();
+        assertThat(df.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // Filesystem 1-blocks Used Available Capacity Mounted-on
+        String[] row = new String(df.getInputStream().readAllBytes()).strip().lines().toList().getLast().split("\\s+");
+        double dfUsed = Double.parseDouble(row[2]);
+        double dfAvailable = Double.parseDouble(row[3]);
+
+        Map<String, Double> values = probe.read();
+
+        // a busy disk changes between the two reads: within 64 MiB
+        assertThat(values.get(MetricNames.diskUsedBytes("/"))).isCloseTo(dfUsed, org.assertj.core.data.Offset.offset(64e6));
+        assertThat(values.get(MetricNames.diskFreeBytes("/"))).isCloseTo(dfAvailable, org.assertj.core.data.Offset.offset(64e6));
+        assertThat(values.get(MetricNames.diskPercent("/")))
+                .isCloseTo(100 * dfUsed / (dfUsed + dfAvailable), org.assertj.core.data.Offset.offset(0.5));
+    }
 }
