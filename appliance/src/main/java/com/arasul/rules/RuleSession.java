@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -233,14 +234,13 @@ public final class RuleSession implements AutoCloseable {
         return firstRules.thenApply(kieBase -> null);
     }
 
-    @SuppressWarnings("unchecked")
     private void work() {
         try {
             session = newSession(firstRules.get(), 0);
         } catch (InterruptedException e) {
             return;
-        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-            noRules = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+        } catch (ExecutionException | RuntimeException e) {
+            noRules = e instanceof ExecutionException ? e.getCause() : e;
             log.error("rule session {} has no rules and decides nothing: {}", options.name(), noRules.toString());
             failQueued();
             return;
@@ -272,8 +272,6 @@ public final class RuleSession implements AutoCloseable {
                         }
                     } else if (command instanceof Call call) {
                         run(call.command());
-                    } else {
-                        run((Consumer<KieSession>) command);
                     }
                 }
                 // on the real clock, windows and timers come due without any new fact: fire anyway
@@ -301,13 +299,13 @@ public final class RuleSession implements AutoCloseable {
         }
         Set<Class<?>> later = new HashSet<>();
         for (int i = batch.size() - 1; i >= 0; i--) {
-            if (!(batch.get(i) instanceof Insert)) {
+            if (!(batch.get(i) instanceof Insert insert)) {
                 later.clear();
-            } else if (batch.get(i) instanceof Insert insert) {
-                for (Class<?> type : options.coalesced()) {
-                    if (type.isInstance(insert.fact())) {
-                        superseded[i] = !later.add(type);
-                    }
+                continue;
+            }
+            for (Class<?> type : options.coalesced()) {
+                if (type.isInstance(insert.fact())) {
+                    superseded[i] = !later.add(type);
                 }
             }
         }
