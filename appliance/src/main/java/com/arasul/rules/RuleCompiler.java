@@ -1,5 +1,6 @@
 package com.arasul.rules;
 
+import com.arasul.rules.internal.DrlValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class RuleCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern PARSER_POSITION = Pattern.compile("Line \\d+:(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final DrlValidator VALIDATOR = new DrlValidator();
 
     private final Clock clock;
 
@@ -64,8 +66,16 @@ public final class RuleCompiler {
         return sources;
     }
 
-    /** Compiles the given sources, keyed by their path relative to the rules root. */
+    /**
+     * Compiles the given sources, keyed by their path relative to the rules root, once
+     * {@link DrlValidator} found nothing outside the allowlist in them; a refused set is not compiled
+     * at all, so none of its code is ever loaded.
+     */
     public RuleBuild compile(Map<String, String> sources) {
+        List<RuleMessage> refused = VALIDATOR.validate(sources);
+        if (!refused.isEmpty()) {
+            return new RuleBuild(null, refused, List.copyOf(sources.keySet()), clock.instant());
+        }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.arasul.rules", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
