@@ -57,6 +57,7 @@ public final class RuleSession implements AutoCloseable {
     private final Map<Object, FactHandle> upserted = new LinkedHashMap<>();
     private final Map<Object, Object> upsertedFacts = new HashMap<>();
     private final SilenceWatches silences;
+    private final FiringLimit limit;
     private final CompletableFuture<KieBase> firstRules;
     private volatile Throwable noRules;
     private KieSession session;
@@ -70,6 +71,7 @@ public final class RuleSession implements AutoCloseable {
         this.options = options;
         this.commands = new ArrayBlockingQueue<>(options.capacity());
         this.silences = new SilenceWatches(options.silenceWatches());
+        this.limit = new FiringLimit(options.name());
         this.firstRules = firstRules;
         this.worker = Thread.ofPlatform().name("rules-" + options.name()).daemon().unstarted(this::work);
         this.worker.start();
@@ -130,8 +132,7 @@ public final class RuleSession implements AutoCloseable {
                 long next = clock instanceof TimerService timers ? timers.getTimeToNextJob() : -1;
                 long to = Math.min(next < 0 ? target : Math.min(target, now + Math.max(next, 1)), silences.next(now));
                 clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
-                s.fireAllRules();
-                silences.report(s);
+                fireWithSilences(s);
                 now = to;
             }
             return null;
@@ -144,7 +145,8 @@ public final class RuleSession implements AutoCloseable {
         Call command = new Call(s -> {
             try {
                 T value = function.apply(s);
-                s.fireAllRules(); // so that a caller who waits sees what its command set off
+                // so that a caller who waits sees what its command set off; on the new session after a swap
+                limit.fire(session);
                 result.complete(value);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
@@ -166,6 +168,16 @@ public final class RuleSession implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Bounds every firing from now on: at most {@code maxFirings} firings and {@code budget} of time
+     * per cycle. Rules that exceed it, or whose consequence throws, are reported to {@code onRunaway}
+     * once per rule base (on the session's thread; it must not wait for the session); the session
+     * goes on with the same bound until it is swapped to other rules.
+     */
+    public void limitFiring(int maxFirings, Duration budget, Consumer<RuleRunaway> onRunaway) {
+        limit.set(maxFirings, budget, onRunaway);
     }
 
     /** Waits until every command queued before has been worked off. */
@@ -275,10 +287,7 @@ public final class RuleSession implements AutoCloseable {
                     }
                 }
                 // on the real clock, windows and timers come due without any new fact: fire anyway
-                run(s -> {
-                    s.fireAllRules();
-                    silences.report(s);
-                });
+                run(this::fireWithSilences);
             }
         } catch (InterruptedException e) {
             session.dispose();
@@ -310,6 +319,13 @@ public final class RuleSession implements AutoCloseable {
             }
         }
         return superseded;
+    }
+
+    private void fireWithSilences(KieSession s) {
+        limit.fire(s);
+        if (silences.report(s)) {
+            limit.fire(s);
+        }
     }
 
     private void run(Consumer<KieSession> command) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
@@ -37,6 +38,9 @@ public final class RuleSet {
     private volatile long version;
     private volatile Instant activatedAt;
     private volatile boolean shippedFallback;
+    private volatile RuleBuild previous;
+    private volatile List<SetAside> setAside = List.of();
+    private volatile Supplier<RuleBuild> shipped = () -> null;
     // the files as they were when last compiled, so a repeated or stale watch event compiles nothing
     private List<RuleFile> compiledFiles = List.of();
 
@@ -121,6 +125,8 @@ public final class RuleSet {
         lastAttempt = build;
         if (build.ok()) {
             shippedFallback = false;
+            setAside = List.of();
+            previous = active;
             use(build);
             log.info("rule set {}: version {} active, {} files", name, version, build.files().size());
         } else {
@@ -135,10 +141,54 @@ public final class RuleSet {
      */
     public synchronized void fallBackTo(RuleBuild shipped) {
         if (active == null && shipped.ok()) {
+            RuleBuild refused = lastAttempt;
+            if (refused != null && !refused.ok()) {
+                List<String> files = refused.errors().stream().map(RuleMessage::file).distinct().toList();
+                setAside = List.of(new SetAside(files.isEmpty() ? refused.files() : files,
+                        refused.errors().isEmpty() ? "does not compile" : refused.errors().getFirst().text(), Instant.now()));
+            }
             shippedFallback = true;
             use(shipped);
-            log.warn("rule set {}: the folder's rules do not compile, running the shipped rules until they do", name);
+            log.warn("rule set {}: set aside {}, running the shipped rules until they are fixed", name, setAside);
         }
+    }
+
+    /** Where {@link #setAside(KieBase, String)} falls back when there is no earlier good build. */
+    public void shippedRules(Supplier<RuleBuild> shipped) {
+        this.shipped = shipped;
+    }
+
+    /**
+     * Takes the running rule base out of service because it ran away or failed while firing: the
+     * build that ran before it runs again, or the shipped rules when there was none. Its files stay
+     * on disk and are named by {@link #setAside()} until the folder is compiled again. Does nothing
+     * when {@code kieBase} is no longer the running one, or when it is the shipped rules themselves
+     * (they keep running, bounded, and the failure is logged).
+     */
+    public synchronized void setAside(KieBase kieBase, String reason) {
+        if (active == null || active.kieBase() != kieBase) {
+            return;
+        }
+        RuleBuild fallback = previous != null ? previous : shippedFallback ? null : shipped.get();
+        if (fallback == null || !fallback.ok()) {
+            log.error("rule set {}: {}; nothing to fall back to, the rules keep running within their firing limit",
+                    name, reason);
+            return;
+        }
+        List<SetAside> more = new java.util.ArrayList<>(setAside);
+        more.add(new SetAside(active.files(), reason, Instant.now()));
+        setAside = List.copyOf(more);
+        lastAttempt = active;
+        shippedFallback = previous == null;
+        previous = null;
+        log.error("rule set {}: set aside ({}), the {} rules run again", name, reason,
+                shippedFallback ? "shipped" : "last good");
+        use(fallback);
+    }
+
+    /** Files taken out of service since the folder was last compiled, and why. */
+    public List<SetAside> setAside() {
+        return setAside;
     }
 
     /** Called with each newly activated rule base. */

@@ -137,6 +137,7 @@ public final class RuleSets {
     }
 
     private RuleSet publishing(RuleSet set) {
+        set.shippedRules(() -> shipped.sources(set.name()).isEmpty() ? null : compiler.compile(shipped.sources(set.name())));
         set.onActivated(kieBase -> events.publishEvent(new RuleSetActivated(set.name(), set.version(),
                 set.activatedAt().orElseGet(Instant::now), set.active().map(RuleBuild::files).orElse(List.of()))));
         return set;

@@ -18,14 +18,16 @@ final class RuleViews {
      * @param activeVersion counts activations since the start, 0 when nothing is active
      * @param runsShippedRules the folder's rules did not compile at start, the shipped ones run
      * @param lastBuild the most recent build of the folder, good or refused
+     * @param setAside files taken out of service (they did not compile at start, ran away or failed while
+     *     firing) and why; they stay on disk until they are changed
      */
     record RuleSetView(String name, String folder, long activeVersion, Instant activatedAt, boolean runsShippedRules,
-            List<String> activeFiles, Build lastBuild, List<RuleFile> files) {
+            List<String> activeFiles, Build lastBuild, List<RuleFile> files, List<SetAside> setAside) {
 
         static RuleSetView of(RuleSet set) {
             return new RuleSetView(set.name(), set.folder().toString(), set.version(), set.activatedAt().orElse(null),
                     set.runsShippedFallback(), set.active().map(RuleBuild::files).orElse(List.of()),
-                    set.lastAttempt().map(Build::of).orElse(null), set.files());
+                    set.lastAttempt().map(Build::of).orElse(null), set.files(), set.setAside());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.arasul.rules;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the watch service's events are looked at
  * @param checkInterval how often every rule set's files are compared with what was last compiled:
  *     the backstop for deletions (which the watch adapter does not report) and lost events
+ * @param maxFirings the most rule firings of one session in one cycle ({@code ARASUL_RULES_MAX_FIRINGS});
+ *     rules that fire more (a rule that keeps modifying what it matches) are set aside
+ * @param firingBudget the longest one cycle of firing may take ({@code ARASUL_RULES_FIRING_BUDGET}); rules
+ *     that take longer are set aside
  */
 @Validated
 @ConfigurationProperties("arasul.rules")
@@ -26,5 +31,7 @@ public record RulesProperties(
         @DefaultValue("true") boolean watch,
         @NotNull @DefaultValue("1s") Duration settle,
         @NotNull @DefaultValue("500ms") Duration pollInterval,
-        @NotNull @DefaultValue("10s") Duration checkInterval) {
+        @NotNull @DefaultValue("10s") Duration checkInterval,
+        @Positive @DefaultValue("10000") int maxFirings,
+        @NotNull @DefaultValue("2s") Duration firingBudget) {
 }

@@ -30,8 +30,8 @@ final class SilenceWatches {
         }
     }
 
-    /** Inserts the fact of every watch whose silence has reached its length (once more), and fires. */
-    void report(KieSession session) {
+    /** Inserts the fact of every watch whose silence has reached its length (once more); whether it did. */
+    boolean report(KieSession session) {
         long now = session.getSessionClock().getCurrentTime();
         boolean inserted = false;
         for (int i = 0; i < watches.size(); i++) {
@@ -41,9 +41,7 @@ final class SilenceWatches {
                 inserted = true;
             }
         }
-        if (inserted) {
-            session.fireAllRules();
-        }
+        return inserted;
     }
 
     /** Session time at which the next silence report is due, {@code Long.MAX_VALUE} when none is. */

@@ -5,6 +5,7 @@ import com.arasul.healing.HealingProperties;
 import com.arasul.healing.SafetyFloor;
 import com.arasul.platform.ApplianceActivity;
 import com.arasul.rules.RuleSets;
+import com.arasul.rules.RulesProperties;
 import java.time.Clock;
 import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
@@ -50,7 +51,7 @@ public class HealingConfiguration {
 
     @Bean(destroyMethod = "close")
     HealingSession healingSession(HealingRuleSource rules, HealingProperties properties, HealingEngineProperties engine,
-            @Qualifier(DECISIONS) MessageChannel decisions) {
+            RulesProperties limits, @Qualifier(DECISIONS) MessageChannel decisions) {
         HealingSession session = HealingSession.start(rules.whenReady(), properties.thresholds(), engine.factQueue(),
                 null, out -> {
                     try {
@@ -61,6 +62,9 @@ public class HealingConfiguration {
                     }
                 });
         rules.onChange(kieBase -> session.rules().swap(kieBase));
+        // rules that fire for ever or fail are set aside; the last good ones come back through onChange
+        session.rules().limitFiring(limits.maxFirings(), limits.firingBudget(),
+                runaway -> rules.ruleSet().setAside(runaway.kieBase(), runaway.reason()));
         return session;
     }
 
