@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -31,8 +32,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
-            JsonSecurityErrors securityErrors, ApiErrorWriter errors, StreamTickets tickets, ListableBeanFactory beans)
-            throws Exception {
+            JsonSecurityErrors securityErrors, ApiErrorWriter errors, StreamTickets tickets, ListableBeanFactory beans,
+            SessionConnections sessionConnections) throws Exception {
         BodySizeLimitFilter bodySize = new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
                 properties.bodySizeExemptPaths(), errors);
         http
@@ -65,7 +66,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(securityErrors))
                 .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new StreamTicketFilter(tickets, new StreamEndpoints(beans), errors),
-                        BearerTokenAuthenticationFilter.class);
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(sessionConnections.openAnswers(), AuthorizationFilter.class);
         if (properties.rateLimits().enabled()) {
             // before the token is even decoded: a flood must not cost a signature check per request
             http.addFilterBefore(new RateLimitFilter(new ClientRateLimits(properties.rateLimits()), errors),
