@@ -74,6 +74,25 @@ final class ApiClient {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
+    /**
+     * A login from another client address: the connection leaves from that 127.x.y.z (every one of
+     * them is the loopback), and the server sees it as the client's address.
+     */
+    HttpResponse<String> loginFrom(String address, String username, String password) {
+        try (HttpClient from = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(address))
+                .connectTimeout(Duration.ofSeconds(5)).build()) {
+            return from.send(request("/api/auth/login", null).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("username", username, "password", password))))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> login(String username, String password) {
         return post("/api/auth/login", null, Map.of("username", username, "password", password));
     }

@@ -57,10 +57,8 @@ class AuthController {
             case Logins.LoggedIn(var token) ->
                     ResponseEntity.ok(new LoginResponse(token.value(), "Bearer", token.expiresAt(), Instant.now()));
             case Logins.Rejected() -> error(HttpStatus.UNAUTHORIZED, "wrong username or password", request);
-            case Logins.Locked(var until) -> ResponseEntity.status(HttpStatus.LOCKED)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(until)))
-                    .body(ApiError.of(HttpStatus.LOCKED, "the account is locked after too many failed logins until "
-                            + until + "; try again then", request.getRequestURI()));
+            case Logins.Locked(var until) -> locked(until, request);
+            case Logins.Verified(var account) -> throw new IllegalStateException("a login ends with a token");
         };
     }
 
@@ -106,12 +104,21 @@ class AuthController {
             HttpServletRequest request) {
         try {
             int ended = passwords.change(token.getSubject(), token.getId(), change.currentPassword(),
-                    change.newPassword());
+                    change.newPassword(), request.getRemoteAddr());
             return ResponseEntity.ok(new PasswordChanged("the password was changed; other sessions were signed out",
                     ended, Instant.now()));
         } catch (PasswordChanges.Refused e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        } catch (PasswordChanges.Throttled e) {
+            return locked(e.until, request);
         }
+    }
+
+    private static ResponseEntity<?> locked(Instant until, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.LOCKED)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(until)))
+                .body(ApiError.of(HttpStatus.LOCKED, "the account is locked for this address after too many failed "
+                        + "logins until " + until + "; try again then", request.getRequestURI()));
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String message, HttpServletRequest request) {

@@ -42,6 +42,10 @@ final class BoundedMap<K, V> {
         return entries.remove(key);
     }
 
+    synchronized void removeIf(java.util.function.Predicate<K> matches) {
+        entries.keySet().removeIf(matches);
+    }
+
     synchronized int size() {
         return entries.size();
     }
