@@ -40,6 +40,19 @@ final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    /** Opens an event stream without a token; the caller reads and closes the body. */
+    HttpResponse<java.io.InputStream> stream(String path) {
+        try {
+            return http.send(request(path, null).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
@@ -59,6 +72,25 @@ final class ApiClient {
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A login from another client address: the connection leaves from that 127.x.y.z (every one of
+     * them is the loopback), and the server sees it as the client's address.
+     */
+    HttpResponse<String> loginFrom(String address, String username, String password) {
+        try (HttpClient from = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(address))
+                .connectTimeout(Duration.ofSeconds(5)).build()) {
+            return from.send(request("/api/auth/login", null).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("username", username, "password", password))))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> login(String username, String password) {

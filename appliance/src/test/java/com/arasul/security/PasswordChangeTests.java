@@ -56,6 +56,33 @@ class PasswordChangeTests {
     }
 
     @Test
+    void aWrongCurrentPasswordCountsAsAFailedLogin() {
+        String user = accounts.create();
+        String token = api.token(user, TestAccounts.PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(change(token, "Not-My-Password-" + i + "!", "Brand-New-Secret-7#").statusCode()).isEqualTo(400);
+        }
+
+        assertApiError(change(token, "Not-My-Password-5!", "Brand-New-Secret-7#"), 423, "/api/auth/change-password");
+        assertThat(change(token, TestAccounts.PASSWORD, "Brand-New-Secret-7#").statusCode())
+                .as("the right one is refused unread while locked").isEqualTo(423);
+        assertThat(api.login(user, TestAccounts.PASSWORD).statusCode()).as("the same lockout as the login").isEqualTo(423);
+        assertThat(api.loginFrom("127.0.0.3", user, TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersTheSameForAWrongCurrentPasswordAndARightOneWhileTheNewOneIsRefused() {
+        String user = accounts.create();
+        String token = api.token(user, TestAccounts.PASSWORD);
+
+        HttpResponse<String> wrongCurrent = change(token, "Not-My-Password-1!", "short");
+        HttpResponse<String> rightCurrent = change(token, TestAccounts.PASSWORD, "short");
+
+        assertThat(wrongCurrent.statusCode()).isEqualTo(rightCurrent.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(wrongCurrent).get("message")).isEqualTo(ApiClient.json(rightCurrent).get("message"));
+    }
+
+    @Test
     void refusesEachOfTheLastFivePasswordsButTakesTheSixth() {
         String user = accounts.create();
         String token = api.token(user, TestAccounts.PASSWORD);

@@ -1,7 +1,5 @@
 package com.arasul.security;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +31,5 @@ final class TestAccounts {
                 .params(username, hash).query(Long.class).single();
         jdbc.sql("INSERT INTO password_history (user_id, password_hash) VALUES (?, ?)").params(id, hash).update();
         return username;
-    }
-
-    /** Until when the account is locked, as the database holds it. */
-    Instant lockedUntil(String username) {
-        return jdbc.sql("SELECT locked_until FROM admin_users WHERE username = ?").param(username)
-                .query(OffsetDateTime.class).single().toInstant();
     }
 }

@@ -4,9 +4,6 @@ import com.arasul.platform.DataDirectory;
 import com.arasul.platform.PlatformProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database: an external PostgreSQL when {@code ARASUL_DB_URL} is set (the compose
  * deployment), otherwise a PostgreSQL server run in-process whose data stays in
- * {@code $ARASUL_DATA_DIR/postgres} across restarts.
+ * {@code $ARASUL_DATA_DIR/postgres} across restarts. The embedded one listens on 127.0.0.1 only,
+ * has no Unix socket, and asks every connection for the password generated into
+ * {@code config/db-password} ({@code scram-sha-256}), so another local account cannot open it.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -48,8 +47,8 @@ class DatabaseConfiguration {
             log.info("Using the external database at {}", db.url());
         } else {
             config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername("postgres");
-            config.setPassword("postgres");
+            config.setUsername(EmbeddedDatabase.SUPERUSER);
+            config.setPassword(embedded.password());
         }
         config.setMaximumPoolSize(db.maxPoolSize());
         config.setMinimumIdle(1);
@@ -64,59 +63,4 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    /** Lifecycle of the in-process server; a no-op when the database is external. */
-    static final class EmbeddedDatabase implements AutoCloseable {
-
-        private final EmbeddedPostgres postgres;
-
-        private EmbeddedDatabase(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
-        }
-
-        static EmbeddedDatabase none() {
-            return new EmbeddedDatabase(null);
-        }
-
-        static EmbeddedDatabase start(DataDirectory dataDirectory, int port) {
-            try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory.postgres())
-                        .setCleanDataDirectory(false)
-                        .setOverrideWorkingDirectory(dataDirectory.folder("postgres-runtime").toFile())
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        // zonky's own JVM hook would stop the server on SIGTERM in parallel with Spring's
-                        // shutdown, before pending rows are flushed and the pool is closed; the context
-                        // closes this bean after the pool instead
-                        .setRegisterShutdownHook(false)
-                        .setServerConfig("max_connections", "50")
-                        .setServerConfig("shared_buffers", "32MB")
-                        .setServerConfig("autovacuum", "on")
-                        .setServerConfig("wal_level", "replica")
-                        // zonky turns this off for fast tests; a commit must survive the appliance being
-                        // killed, or an update's step is lost and a restart resumes it from the wrong place
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("timezone", "UTC");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                EmbeddedPostgres postgres = builder.start();
-                log.info("Embedded PostgreSQL running on port {}, data in {}", postgres.getPort(),
-                        dataDirectory.postgres());
-                return new EmbeddedDatabase(postgres);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
-            }
-        }
-
-        String jdbcUrl() {
-            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
-    }
 }

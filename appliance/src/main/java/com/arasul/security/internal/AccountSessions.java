@@ -30,7 +30,8 @@ class AccountSessions {
         return ended(username, sessions.revokeAllOfOwner(jti, keepJti));
     }
 
-    private int ended(String username, List<String> jtis) {
+    /** Announces sessions ended elsewhere (a password reset): the cache and live connections follow. */
+    int ended(String username, List<String> jtis) {
         validator.revoked(jtis);
         if (!jtis.isEmpty()) {
             events.publishEvent(new SessionsRevoked(username, new HashSet<>(jtis)));

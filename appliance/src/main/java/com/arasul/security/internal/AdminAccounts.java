@@ -14,10 +14,6 @@ class AdminAccounts {
     record Account(long id, String username, String passwordHash, int failedAttempts, Instant lockedUntil,
             Instant passwordChangedAt) {
 
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
-        }
-
         @Override
         public String toString() {
             return "Account[" + username + "]";
@@ -53,11 +49,6 @@ class AdminAccounts {
     int countFailure(long id) {
         return jdbc.sql("UPDATE admin_users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts")
                 .param(id).query(Integer.class).single();
-    }
-
-    void lock(long id, Instant until) {
-        jdbc.sql("UPDATE admin_users SET locked_until = ?, failed_attempts = 0 WHERE id = ?")
-                .params(Timestamps.toDb(until), id).update();
     }
 
     void clearFailures(long id) {

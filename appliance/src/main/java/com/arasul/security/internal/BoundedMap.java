@@ -38,8 +38,12 @@ final class BoundedMap<K, V> {
         return entries.computeIfAbsent(key, create);
     }
 
-    synchronized void remove(K key) {
-        entries.remove(key);
+    synchronized V remove(K key) {
+        return entries.remove(key);
+    }
+
+    synchronized void removeIf(java.util.function.Predicate<K> matches) {
+        entries.keySet().removeIf(matches);
     }
 
     synchronized int size() {

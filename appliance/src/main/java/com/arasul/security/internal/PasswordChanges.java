@@ -10,7 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** A new password: the current one proven, the policy met, none of the last five reused. */
+/**
+ * A new password: the policy met, the current one proven, none of the last five reused. The policy
+ * is checked first, as it needs no secret; the current password is proven like a login (a wrong one
+ * counts as a failed login, and a locked-out address is refused unread), so a token holder cannot
+ * guess it here any faster than at the login, and the answer says nothing about it until it is right.
+ */
 @Service
 class PasswordChanges {
 
@@ -21,16 +26,28 @@ class PasswordChanges {
         }
     }
 
+    /** The caller's address may not try a password now. */
+    static final class Throttled extends RuntimeException {
+        final transient java.time.Instant until;
+
+        Throttled(java.time.Instant until) {
+            super("too many wrong passwords");
+            this.until = until;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(PasswordChanges.class);
 
     private final AdminAccounts accounts;
     private final PasswordEncoder encoder;
     private final AccountSessions sessions;
+    private final Logins logins;
     private final DataDirectory dataDirectory;
     private final int history;
 
-    PasswordChanges(AdminAccounts accounts, PasswordEncoder encoder, AccountSessions sessions,
+    PasswordChanges(AdminAccounts accounts, PasswordEncoder encoder, AccountSessions sessions, Logins logins,
             DataDirectory dataDirectory, SecurityProperties properties) {
+        this.logins = logins;
         this.accounts = accounts;
         this.encoder = encoder;
         this.sessions = sessions;
@@ -39,16 +56,16 @@ class PasswordChanges {
     }
 
     /** Changes the password and signs out every other session; answers how many were ended. */
-    int change(String username, String currentJti, String currentPassword, String newPassword) {
-        AdminAccounts.Account account = accounts.find(username)
-                .orElseThrow(() -> new Refused("the account no longer exists"));
-        if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
-            throw new Refused("the current password is not correct");
-        }
+    int change(String username, String currentJti, String currentPassword, String newPassword, String clientIp) {
         List<String> broken = PasswordPolicy.violations(newPassword);
         if (!broken.isEmpty()) {
             throw new Refused(PasswordPolicy.describe(broken));
         }
+        AdminAccounts.Account account = switch (logins.verify(username, currentPassword, clientIp)) {
+            case Logins.Verified(var verified) -> verified;
+            case Logins.Locked(var until) -> throw new Throttled(until);
+            default -> throw new Refused("the current password is not correct");
+        };
         boolean reused = accounts.recentHashes(account.id(), history).stream()
                 .anyMatch(hash -> encoder.matches(newPassword, hash));
         if (reused) {

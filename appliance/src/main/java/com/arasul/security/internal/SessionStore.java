@@ -65,6 +65,14 @@ class SessionStore {
                 .query(String.class).list());
     }
 
+    /** Ends every open session of one account. */
+    @Transactional
+    List<String> revokeAllOfUser(long userId) {
+        return remember(jdbc.sql("""
+                UPDATE sessions SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL
+                RETURNING jti""").param(userId).query(String.class).list());
+    }
+
     List<Session> open(long userId) {
         return jdbc.sql("""
                 SELECT jti, issued_at, expires_at, client_ip, user_agent, last_seen_at FROM sessions
