@@ -24,8 +24,8 @@ public class HealingAdaptersConfiguration {
 
     @Bean
     DockerHealing dockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope,
-            HealingEngineProperties engine) {
-        return new DockerHealing(containers, activity, scope, engine.pruneLabels());
+            Interventions interventions, HealingEngineProperties engine) {
+        return new DockerHealing(containers, activity, scope, interventions, engine.pruneLabels());
     }
 
     @Bean

@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     and a test's way to keep it off other people's containers on a shared engine)
  * @param factQueue facts waiting for the feeding thread; when full, facts are dropped and counted
  * @param decisionQueue action requests waiting to be decided and recorded
- * @param actionQueue decided actions waiting for an adapter
+ * @param actionQueue decided actions waiting for their lane (one lane per service, one for the host)
+ * @param actionThreads actions running at once, each on its own lane
  * @param rebootGrace how long running workflows get to finish before a reboot
  * @param criticalQuiet critical healing counts as over once no C or D action ran for this long
  * @param liveMaxSessions WebSocket clients of {@code /api/self-healing/live}
@@ -36,6 +37,7 @@ public record HealingEngineProperties(
         @Min(10) @Max(100_000) @DefaultValue("1000") int factQueue,
         @Min(10) @Max(10_000) @DefaultValue("200") int decisionQueue,
         @Min(10) @Max(10_000) @DefaultValue("100") int actionQueue,
+        @Min(2) @Max(32) @DefaultValue("4") int actionThreads,
         @NotNull @DefaultValue("2m") Duration rebootGrace,
         @NotNull @DefaultValue("10m") Duration criticalQuiet,
         @Min(1) @Max(100) @DefaultValue("10") int liveMaxSessions,
