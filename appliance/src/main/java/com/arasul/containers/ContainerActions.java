@@ -14,12 +14,22 @@ public interface ContainerActions {
 
     Optional<ManagedService> service(String name);
 
-    /** Restart with the configured short stop timeout. */
+    /**
+     * A planned restart: the container's own stop timeout ({@code stop_grace_period}) or the
+     * configured default. Its {@code kill} and {@code die} are known as the appliance's own.
+     */
     ActionResult restart(String service);
 
-    /** Stop, then start again: clears what a plain restart keeps (a wedged health check, say). */
+    /** A restart of a container that failed or hangs: at most the short stop timeout. */
+    ActionResult restartUnresponsive(String service);
+
+    /**
+     * Stop, then start again, for a container that failed again after its restart (at most the
+     * short stop timeout): clears what a plain restart keeps (a wedged health check, say).
+     */
     ActionResult stopAndStart(String service);
 
+    /** A planned stop, with the container's own stop timeout or the default. */
     ActionResult stop(String service);
 
     ActionResult start(String service);

@@ -1,6 +1,7 @@
 package com.arasul.containers;
 
 import com.arasul.containers.internal.DockerEventsProducer;
+import com.arasul.containers.internal.EventClassifier;
 import com.arasul.containers.internal.EventMapping;
 import com.arasul.containers.internal.StatePoller;
 import com.github.dockerjava.api.model.Event;
@@ -42,13 +43,13 @@ public class ContainersFlows {
         return channel;
     }
 
-    /** Docker events of labelled containers, as {@link ContainerEvent}s. */
+    /** Docker events of labelled containers, as {@link ContainerEvent}s told crash from deliberate stop. */
     @Bean
-    IntegrationFlow dockerEventsFlow(DockerEventsProducer dockerEvents) {
+    IntegrationFlow dockerEventsFlow(DockerEventsProducer dockerEvents, EventClassifier classifier) {
         return IntegrationFlow.from(dockerEvents)
                 .filter(Event.class, EventMapping::isManaged,
                         e -> e.id("managedContainerEventsOnly").discardChannel("nullChannel"))
-                .transformWith(t -> t.<Event, ContainerEvent>transformer(EventMapping::toContainerEvent)
+                .transformWith(t -> t.<Event, ContainerEvent>transformer(classifier::classify)
                         .expectedType(Event.class).id("toContainerEvent"))
                 .channel(ContainerChannels.CONTAINER_EVENTS)
                 .get();

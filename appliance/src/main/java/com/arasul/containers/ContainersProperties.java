@@ -17,7 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param responseTimeout for an answer to an ordinary call (inspect, restart, stats, ...)
  * @param loadTimeout for {@code docker load}, which answers only when the whole image is in
  * @param maxConnections pool size of the ordinary client (streams have their own small pool)
- * @param stopTimeout how long a stop or restart waits before SIGKILL; short, since the owner waits
+ * @param stopTimeout how long a stop or restart waits before SIGKILL when the container sets no
+ *     {@code StopTimeout} of its own (compose {@code stop_grace_period}); Docker's default
+ * @param unresponsiveStopTimeout the same, at most, when a container that failed or hangs is restarted;
+ *     planned restarts (the ordered restart of every service, updates) never use it
  * @param pollInterval how often states and health are polled as a backstop for the events stream
  * @param reconnectInitial first wait before the events stream reconnects; doubles up to {@code reconnectMax}
  * @param maxLogFollowers log follows open at once
@@ -32,7 +35,8 @@ public record ContainersProperties(
         @DefaultValue("30s") @NotNull Duration responseTimeout,
         @DefaultValue("15m") @NotNull Duration loadTimeout,
         @DefaultValue("16") @Min(2) @Max(100) int maxConnections,
-        @DefaultValue("2s") @NotNull Duration stopTimeout,
+        @DefaultValue("10s") @NotNull Duration stopTimeout,
+        @DefaultValue("2s") @NotNull Duration unresponsiveStopTimeout,
         @DefaultValue("10s") @NotNull Duration pollInterval,
         @DefaultValue("1s") @NotNull Duration reconnectInitial,
         @DefaultValue("30s") @NotNull Duration reconnectMax,

@@ -2,6 +2,8 @@ package com.arasul.healing;
 
 import com.arasul.containers.ContainerChannels;
 import com.arasul.healing.internal.ActionCompletion;
+import com.arasul.healing.internal.ActionLanes;
+import com.arasul.healing.internal.AnnouncedMaintenance;
 import com.arasul.healing.internal.ActionRecorder;
 import com.arasul.healing.internal.AiHealing;
 import com.arasul.healing.internal.DatabaseMaintenance;
@@ -24,12 +26,14 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.ExecutorChannel;
-import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
+import org.springframework.messaging.MessageChannel;
 
 /**
  * The path of a healing signal: container events and states, metric samples (newest only), the
@@ -44,6 +48,8 @@ public class HealingFlows {
 
     public static final String FACTS = "healingFacts";
     public static final String ACTIONS = "actions";
+    /** An action whose lane's turn it is, on that lane's thread. */
+    public static final String ACTIONS_ON_LANE = "actionsOnLane";
     public static final String RESULTS = "healingActionResults";
     public static final String ERRORS_INPUT = "healingErrors.input";
 
@@ -64,8 +70,18 @@ public class HealingFlows {
     }
 
     @Bean(ACTIONS)
-    QueueChannel actions(HealingEngineProperties engine) {
-        return new QueueChannel(engine.actionQueue());
+    DirectChannel actions() {
+        return new DirectChannel();
+    }
+
+    @Bean(ACTIONS_ON_LANE)
+    DirectChannel actionsOnLane() {
+        return new DirectChannel();
+    }
+
+    @Bean(destroyMethod = "close")
+    ActionLanes healingActionLanes(HealingEngineProperties engine) {
+        return new ActionLanes(engine.actionThreads(), engine.actionQueue());
     }
 
     @Bean
@@ -136,17 +152,24 @@ public class HealingFlows {
                 .get();
     }
 
+    /** Each action onto its lane: its service's, or the host's; it runs when the earlier ones of that lane are done. */
+    @Bean
+    IntegrationFlow actionsToLanes(ActionLanes lanes, @Qualifier(ACTIONS_ON_LANE) MessageChannel onLane) {
+        return IntegrationFlow.from(ACTIONS)
+                .handle(message -> lanes.submit(ActionLanes.laneOf((PlannedAction) message.getPayload()),
+                        () -> onLane.send(message)), e -> e.id("queueActionOnItsLane"))
+                .get();
+    }
+
     /** Each action to its adapter by type; the result is recorded and goes back to the rules. */
     @Bean
     IntegrationFlow runActions(ActionRecorder recorder, DockerHealing docker, AiHealing ai, HostHealing host,
             DatabaseMaintenance database, DiskCleanup disk, RebootProcedure reboot) {
-        return IntegrationFlow.from(ACTIONS)
+        return IntegrationFlow.from(ACTIONS_ON_LANE)
                 .route(PlannedAction.class, a -> a.type().name(), r -> r
                         .id("routeActionsByType")
-                        .poller(Pollers.fixedDelay(Duration.ofMillis(10)).receiveTimeout(1000).maxMessagesPerPoll(1)
-                                .errorChannel(ERRORS_INPUT))
                         .subFlowMapping(ActionType.RESTART_SERVICE.name(), f -> f.handle(PlannedAction.class,
-                                (a, h) -> recorder.run(a, () -> docker.restart(a.request().service())), e -> e.id("dockerRestartHandler")).channel(RESULTS))
+                                (a, h) -> recorder.run(a, () -> docker.restart(a.request())), e -> e.id("dockerRestartHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.STOP_START_SERVICE.name(), f -> f.handle(PlannedAction.class,
                                 (a, h) -> recorder.run(a, () -> docker.stopAndStart(a.request().service())), e -> e.id("dockerStopStartHandler")).channel(RESULTS))
                         .subFlowMapping(ActionType.STOP_SERVICE.name(), f -> f.handle(PlannedAction.class,
@@ -187,6 +210,18 @@ public class HealingFlows {
                     recorder.checkQuiet();
                     return null;
                 }, e -> e.id("checkCriticalQuiet").poller(Pollers.fixedDelay(Duration.ofSeconds(30))
+                        .errorChannel(ERRORS_INPUT)))
+                .channel("nullChannel")
+                .get();
+    }
+
+    /** Every 5 s: an announced maintenance whose time is up ends, and the rules hear of it. */
+    @Bean
+    IntegrationFlow maintenanceEnds(AnnouncedMaintenance maintenance) {
+        return IntegrationFlow.fromSupplier(() -> {
+                    maintenance.active();
+                    return null;
+                }, e -> e.id("endMaintenanceWhenDue").poller(Pollers.fixedDelay(Duration.ofSeconds(5))
                         .errorChannel(ERRORS_INPUT)))
                 .channel("nullChannel")
                 .get();

@@ -33,6 +33,9 @@ class ContainerEventsTests {
     @Qualifier(ContainerChannels.CONTAINER_STATES)
     SubscribableChannel containerStates;
 
+    @Autowired
+    ContainerActions actions;
+
     private final List<ContainerEvent> events = new CopyOnWriteArrayList<>();
     private final MessageHandler recorder = message -> {
         if (message.getPayload() instanceof ContainerEvent event) {
@@ -77,7 +80,47 @@ class ContainerEventsTests {
                     assertThat(e.service()).isEqualTo("dck-ev-killed");
                     assertThat(e.exitCode()).isEqualTo(137);
                     assertThat(e.timestamp()).isNotNull();
+                    assertThat(e.cause()).isEqualTo(ContainerEvent.CRASH);
                 }));
+    }
+
+    @Test
+    void tellsAPersonsStopAndRemovalFromTheAppliancesOwnRestart() {
+        String stopped = runManaged(PREFIX + "stopped", SLEEPER, "dck-ev-stopped");
+        String restarted = runManaged(PREFIX + "restarted", SLEEPER, "dck-ev-restarted");
+        await().atMost(Duration.ofSeconds(10)).until(() -> has(stopped, "start") && has(restarted, "start"));
+
+        docker("stop", "-t", "1", stopped).orFail();
+        docker("rm", stopped).orFail();
+        assertThat(actions.restartUnresponsive("dck-ev-restarted").success()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> has(stopped, ContainerEvent.DESTROY)
+                && has(restarted, ContainerEvent.RESTART));
+        assertThat(cause(stopped, ContainerEvent.KILL)).isEqualTo(ContainerEvent.ADMINISTRATOR);
+        assertThat(cause(stopped, ContainerEvent.DIE)).isEqualTo(ContainerEvent.ADMINISTRATOR);
+        assertThat(cause(stopped, ContainerEvent.DESTROY)).isEqualTo(ContainerEvent.ADMINISTRATOR);
+        assertThat(cause(restarted, ContainerEvent.KILL)).isEqualTo(ContainerEvent.APPLIANCE);
+        assertThat(cause(restarted, ContainerEvent.DIE)).isEqualTo(ContainerEvent.APPLIANCE);
+    }
+
+    @Test
+    void aPlannedRestartWaitsForTheContainersOwnStopTimeout() {
+        // busybox sleep ignores SIGTERM: the stop lasts exactly as long as the stop timeout
+        String id = docker("run", "-d", "--name", PREFIX + "graceful", "--stop-timeout", "4", "--label",
+                ServiceLabels.SERVICE + "=dck-ev-graceful", SLEEPER).orFail().out().strip();
+        await().atMost(Duration.ofSeconds(10)).until(() -> has(id, "start"));
+
+        ActionResult planned = actions.restart("dck-ev-graceful");
+        ActionResult hung = actions.restartUnresponsive("dck-ev-graceful");
+
+        assertThat(planned.success()).isTrue();
+        assertThat(planned.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(hung.duration()).isLessThan(Duration.ofSeconds(4));
+    }
+
+    private String cause(String containerId, String action) {
+        return events.stream().filter(e -> e.containerId().equals(containerId) && e.action().equals(action))
+                .findFirst().map(ContainerEvent::cause).orElse("none");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.arasul.containers.ContainerStates;
 import com.arasul.containers.DockerCli;
 import com.arasul.healing.internal.FactFeeder;
 import com.arasul.healing.internal.HealingRuleSource;
+import com.arasul.healing.internal.Interventions;
 import com.arasul.healing.internal.HealingSession;
 import com.arasul.healing.internal.SampleSlot;
 import com.arasul.healing.internal.ServiceScope;
@@ -38,6 +39,9 @@ class HealthyServicesQuietTests {
     @Autowired
     HealingRuleSource rules;
 
+    @Autowired
+    Interventions interventions;
+
     @BeforeAll
     static void healthyContainers() {
         HealingTestContainers.images();
@@ -59,7 +63,7 @@ class HealthyServicesQuietTests {
         SampleSlot slot = new SampleSlot();
         try (HealingSession session = HealingSession.start(rules.current(), HealingThresholds.defaults(), 10_000, start,
                 emitted::add)) {
-            FactFeeder feeder = new FactFeeder(session.rules(), slot, new ServiceScope("hea-a-quiet-.*"));
+            FactFeeder feeder = new FactFeeder(session.rules(), slot, new ServiceScope("hea-a-quiet-.*"), interventions);
             for (int second = 0; second < 600; second++) {
                 Instant now = start.plusSeconds(second);
                 if (second % 10 == 0) {

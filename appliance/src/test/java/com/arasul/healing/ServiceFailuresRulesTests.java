@@ -2,6 +2,7 @@ package com.arasul.healing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arasul.healing.facts.ContainerEvent;
 import com.arasul.healing.facts.ContainerState;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,37 @@ class ServiceFailuresRulesTests {
         rules.died("minio").upsert("minio", new ContainerState("minio", "exited", "none", false));
 
         assertThat(rules.count("ServiceFailure")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeathAPersonOrTheApplianceCausedIsNoFailureAndAnOomIs() {
+        rules.insert(new ContainerEvent("minio", "die", null, 0, rules.now(), ContainerEvent.ADMINISTRATOR))
+                .insert(new ContainerEvent("n8n", "die", null, 137, rules.now(), ContainerEvent.APPLIANCE))
+                .insert(new ContainerEvent("llm-service", "die", null, 137, rules.now(), ContainerEvent.OOM));
+
+        assertThat(rules.requests()).singleElement().satisfies(r -> {
+            assertThat(r.service()).isEqualTo("llm-service");
+            assertThat(r.reason()).contains("ran out of memory");
+        });
+    }
+
+    @Test
+    void aCrashRightAfterTheOrderedRestartOfEveryServiceIsAFailure() {
+        rules.insert(new ActionRequest(ActionType.RESTART_APP_SERVICES, null, Category.C, "C1", "critical"))
+                .advance(Duration.ofSeconds(5))
+                .died("minio");
+
+        assertThat(rules.requests(ActionType.RESTART_SERVICE)).extracting(ActionRequest::service).containsExactly("minio");
+    }
+
+    @Test
+    void aServiceStoppedByAnAdministratorIsNotFoundDownByThePoll() {
+        rules.upsert("minio", new ContainerState("minio", "running", "healthy", false))
+                .upsert("minio", new ContainerState("minio", "exited", "none", false, ContainerState.ADMINISTRATOR))
+                .upsert("n8n", new ContainerState("n8n", ContainerState.REMOVED, "none", false, ContainerState.ADMINISTRATOR))
+                .advance(Duration.ofMinutes(1));
+
+        assertThat(rules.requests()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.RestartPolicy;
-import java.time.Duration;
 
 /**
  * Swaps a service's container for one from another image and back. The old container is kept,
@@ -17,12 +16,15 @@ public final class ContainerRecreator {
 
     private final DockerConnection docker;
     private final ManagedContainers containers;
-    private final int stopSeconds;
+    private final StopTimeouts stopTimeouts;
+    private final OwnActions own;
 
-    public ContainerRecreator(DockerConnection docker, ManagedContainers containers, Duration stopTimeout) {
+    ContainerRecreator(DockerConnection docker, ManagedContainers containers, StopTimeouts stopTimeouts,
+            OwnActions own) {
         this.docker = docker;
         this.containers = containers;
-        this.stopSeconds = (int) Math.max(0, stopTimeout.toSeconds());
+        this.stopTimeouts = stopTimeouts;
+        this.own = own;
     }
 
     String recreate(String service, String image) {
@@ -37,7 +39,7 @@ public final class ContainerRecreator {
                 return service + " already runs " + image;
             }
             retired.ifPresent(r -> remove(r.getId())); // left by an update committed since
-            stop(c.getId());
+            stop(c);
             retire(c);
             source = c; // as it was before retiring, restart policy included
         } else if (retired.isPresent()) {
@@ -105,19 +107,24 @@ public final class ContainerRecreator {
         }
     }
 
-    private void stop(String id) {
-        try {
-            docker.client().stopContainerCmd(id).withTimeout(stopSeconds).exec();
-        } catch (NotModifiedException alreadyStopped) {
-            // idem
-        }
+    /** A planned stop: the container's own grace period, never the short one. */
+    private void stop(InspectContainerResponse c) {
+        own.during(c.getId(), () -> {
+            try {
+                return docker.client().stopContainerCmd(c.getId()).withTimeout(stopTimeouts.planned(c)).exec();
+            } catch (NotModifiedException alreadyStopped) {
+                return null; // idem
+            }
+        });
     }
 
     private void remove(String id) {
-        try {
-            docker.client().removeContainerCmd(id).withForce(true).exec();
-        } catch (NotFoundException gone) {
-            // idem
-        }
+        own.during(id, () -> {
+            try {
+                return docker.client().removeContainerCmd(id).withForce(true).exec();
+            } catch (NotFoundException gone) {
+                return null; // idem
+            }
+        });
     }
 }

@@ -31,14 +31,30 @@ class DockerAdapterConfiguration {
     }
 
     @Bean
-    ContainerActions containerActions(DockerConnection docker, ManagedContainers containers, ContainersProperties p) {
-        return new DockerContainerActions(docker, containers, p.stopTimeout(), p.responseTimeout(),
+    OwnActions dockerOwnActions() {
+        return new OwnActions();
+    }
+
+    @Bean
+    EventClassifier dockerEventClassifier(OwnActions own) {
+        return new EventClassifier(own);
+    }
+
+    @Bean
+    ContainerActions containerActions(DockerConnection docker, ManagedContainers containers, OwnActions own,
+            ContainersProperties p) {
+        return new DockerContainerActions(docker, containers, stopTimeouts(p), own, p.responseTimeout(),
                 p.maxLogFollowers(), p.logFollowBuffer());
     }
 
     @Bean
-    ImageOperations imageOperations(DockerConnection docker, ManagedContainers containers, ContainersProperties p) {
-        return new DockerImageOperations(docker, new ContainerRecreator(docker, containers, p.stopTimeout()));
+    ImageOperations imageOperations(DockerConnection docker, ManagedContainers containers, OwnActions own,
+            ContainersProperties p) {
+        return new DockerImageOperations(docker, new ContainerRecreator(docker, containers, stopTimeouts(p), own));
+    }
+
+    private static StopTimeouts stopTimeouts(ContainersProperties p) {
+        return new StopTimeouts(p.stopTimeout(), p.unresponsiveStopTimeout());
     }
 
     @Bean

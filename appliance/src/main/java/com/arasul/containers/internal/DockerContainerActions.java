@@ -23,16 +23,18 @@ public final class DockerContainerActions implements ContainerActions {
 
     private final DockerConnection docker;
     private final ManagedContainers containers;
-    private final int stopSeconds;
+    private final StopTimeouts stopTimeouts;
+    private final OwnActions own;
     private final Duration responseTimeout;
     private final int followBuffer;
     private final Semaphore followers;
 
-    public DockerContainerActions(DockerConnection docker, ManagedContainers containers, Duration stopTimeout,
-            Duration responseTimeout, int maxFollowers, int followBuffer) {
+    DockerContainerActions(DockerConnection docker, ManagedContainers containers, StopTimeouts stopTimeouts,
+            OwnActions own, Duration responseTimeout, int maxFollowers, int followBuffer) {
         this.docker = docker;
         this.containers = containers;
-        this.stopSeconds = (int) Math.max(0, stopTimeout.toSeconds());
+        this.stopTimeouts = stopTimeouts;
+        this.own = own;
         this.responseTimeout = responseTimeout;
         this.followBuffer = followBuffer;
         this.followers = new Semaphore(maxFollowers);
@@ -58,9 +60,19 @@ public final class DockerContainerActions implements ContainerActions {
 
     @Override
     public ActionResult restart(String service) {
+        return restart(service, false);
+    }
+
+    @Override
+    public ActionResult restartUnresponsive(String service) {
+        return restart(service, true);
+    }
+
+    private ActionResult restart(String service, boolean unresponsive) {
         return Timed.run("restart of " + service, () -> {
             var c = require(service);
-            docker.client().restartContainerCmd(c.getId()).withTimeout(stopSeconds).exec();
+            int wait = unresponsive ? stopTimeouts.unresponsive(c) : stopTimeouts.planned(c);
+            own.during(c.getId(), () -> docker.client().restartContainerCmd(c.getId()).withTimeout(wait).exec());
             return "restarted " + service;
         });
     }
@@ -69,8 +81,11 @@ public final class DockerContainerActions implements ContainerActions {
     public ActionResult stopAndStart(String service) {
         return Timed.run("stop and start of " + service, () -> {
             var c = require(service);
-            stopQuietly(c.getId());
-            startQuietly(c.getId());
+            own.during(c.getId(), () -> {
+                stopQuietly(c.getId(), stopTimeouts.unresponsive(c));
+                startQuietly(c.getId());
+                return null;
+            });
             return "stopped and started " + service;
         });
     }
@@ -78,7 +93,8 @@ public final class DockerContainerActions implements ContainerActions {
     @Override
     public ActionResult stop(String service) {
         return Timed.run("stop of " + service, () -> {
-            stopQuietly(require(service).getId());
+            var c = require(service);
+            own.during(c.getId(), () -> stopQuietly(c.getId(), stopTimeouts.planned(c)));
             return "stopped " + service;
         });
     }
@@ -149,12 +165,13 @@ public final class DockerContainerActions implements ContainerActions {
         return new NoSuchElementException(unknown(service).getMessage());
     }
 
-    private void stopQuietly(String id) {
+    private Void stopQuietly(String id, int seconds) {
         try {
-            docker.client().stopContainerCmd(id).withTimeout(stopSeconds).exec();
+            docker.client().stopContainerCmd(id).withTimeout(seconds).exec();
         } catch (NotModifiedException alreadyStopped) {
             // stopping a stopped container is what we wanted anyway
         }
+        return null;
     }
 
     private void startQuietly(String id) {

@@ -13,7 +13,8 @@ public final class EventMapping {
 
     static final Set<String> ACTIONS = Set.of(
             ContainerEvent.DIE, ContainerEvent.OOM, ContainerEvent.HEALTH_STATUS, ContainerEvent.START,
-            ContainerEvent.STOP, ContainerEvent.RESTART, ContainerEvent.KILL);
+            ContainerEvent.STOP, ContainerEvent.RESTART, ContainerEvent.KILL, ContainerEvent.CREATE,
+            ContainerEvent.DESTROY);
 
     private EventMapping() {
     }
@@ -28,7 +29,8 @@ public final class EventMapping {
         return service != null && !service.isBlank() && ACTIONS.contains(action(event));
     }
 
-    public static ContainerEvent toContainerEvent(Event event) {
+    /** Its cause is told by {@link EventClassifier}, which knows the events before it. */
+    static ContainerEvent toContainerEvent(Event event, String cause) {
         Map<String, String> attributes = attributes(event);
         String raw = rawAction(event);
         int colon = raw.indexOf(':');
@@ -39,7 +41,8 @@ public final class EventMapping {
                 action(event),
                 ContainerEvent.HEALTH_STATUS.equals(action(event)) ? health : null,
                 exitCode(attributes.get("exitCode")),
-                timestamp(event));
+                timestamp(event),
+                cause);
     }
 
     static String action(Event event) {

@@ -18,19 +18,23 @@ public class Decider {
 
     /** The rule name of restarts the owner asked for: the rules hear of them, the floor does not decide them. */
     public static final String MANUAL_RULE = "manual restart";
+    /** The mode recorded for what was decided during a maintenance. */
+    static final String MAINTENANCE_MODE = "maintenance";
 
     private final SafetyFloor floor;
     private final ApplianceActivity activity;
     private final ServiceScope scope;
     private final HealingJournal journal;
+    private final AnnouncedMaintenance maintenance;
     private final Clock clock;
 
     public Decider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
-            Clock clock) {
+            AnnouncedMaintenance maintenance, Clock clock) {
         this.floor = floor;
         this.activity = activity;
         this.scope = scope;
         this.journal = journal;
+        this.maintenance = maintenance;
         this.clock = clock;
     }
 
@@ -40,9 +44,10 @@ public class Decider {
         }
         Decision decision = underUpdate(request);
         if (decision == null) {
-            decision = floor.decide(request);
+            decision = duringMaintenance(floor.decide(request));
         }
-        long id = journal.decided(decision, mode());
+        long id = journal.decided(decision, decision.outcome() == Decision.Outcome.OBSERVED
+                && maintenance.active().isPresent() ? MAINTENANCE_MODE : mode());
         return decision.runs() && request.type() != ActionType.NOTIFY ? new PlannedAction(decision, id) : null;
     }
 
@@ -54,6 +59,16 @@ public class Decider {
 
     public String mode() {
         return floor.mode().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What would run does not while a maintenance is under way: decided and recorded, as in observe mode. */
+    private Decision duringMaintenance(Decision decision) {
+        if (!decision.runs() || decision.request().type() == ActionType.NOTIFY) {
+            return decision;
+        }
+        return maintenance.active().map(m -> new Decision(Decision.Outcome.OBSERVED, decision.request(),
+                "Maintenance until " + m.until() + " (" + m.reason() + "): this would have run. "
+                        + decision.request().reason(), decision.at())).orElse(decision);
     }
 
     private Decision underUpdate(ActionRequest request) {

@@ -3,6 +3,8 @@ package com.arasul.healing.internal;
 import com.arasul.containers.ActionResult;
 import com.arasul.containers.ContainerActions;
 import com.arasul.containers.ManagedService;
+import com.arasul.healing.ActionRequest;
+import com.arasul.healing.Category;
 import com.arasul.platform.ActionOutcome;
 import com.arasul.platform.ApplianceActivity;
 import java.time.Duration;
@@ -18,18 +20,27 @@ public class DockerHealing {
     private final ContainerActions containers;
     private final ApplianceActivity activity;
     private final ServiceScope scope;
+    private final Interventions interventions;
     private final String[] pruneLabels;
 
     public DockerHealing(ContainerActions containers, ApplianceActivity activity, ServiceScope scope,
-            List<String> pruneLabels) {
+            Interventions interventions, List<String> pruneLabels) {
         this.containers = containers;
         this.activity = activity;
         this.scope = scope;
+        this.interventions = interventions;
         this.pruneLabels = pruneLabels.toArray(String[]::new);
     }
 
+    /** A planned restart: the container's own stop timeout. */
     public ActionOutcome restart(String service) {
         return outcome(containers.restart(service));
+    }
+
+    /** A restart a rule asked for: a failed service's (category A) may be stopped with the short timeout. */
+    public ActionOutcome restart(ActionRequest request) {
+        return request.category() == Category.A ? outcome(containers.restartUnresponsive(request.service()))
+                : restart(request.service());
     }
 
     public ActionOutcome stopAndStart(String service) {
@@ -40,12 +51,16 @@ public class DockerHealing {
         return outcome(containers.stop(service));
     }
 
-    /** Restarts every managed service in scope, dependencies first, leaving out those under update. */
+    /**
+     * Restarts every managed service in scope, dependencies first, each with its own stop timeout,
+     * leaving out those under update and those a person stopped.
+     */
     public ActionOutcome restartAll() {
         long start = System.nanoTime();
         List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
         for (ManagedService s : inDependencyOrder(containers.services())) {
             if (!scope.includes(s.name())) {
                 continue;
@@ -54,12 +69,17 @@ public class DockerHealing {
                 skipped.add(s.name());
                 continue;
             }
+            if (interventions.stopped(s.name())) {
+                stopped.add(s.name());
+                continue;
+            }
             ActionResult r = containers.restart(s.name());
             (r.success() ? done : failed).add(s.name());
         }
         String message = "Restarted " + (done.isEmpty() ? "nothing" : String.join(", ", done))
                 + (failed.isEmpty() ? "" : "; could not restart " + String.join(", ", failed))
-                + (skipped.isEmpty() ? "" : "; left alone while being updated: " + String.join(", ", skipped)) + ".";
+                + (skipped.isEmpty() ? "" : "; left alone while being updated: " + String.join(", ", skipped))
+                + (stopped.isEmpty() ? "" : "; left stopped by an administrator: " + String.join(", ", stopped)) + ".";
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return failed.isEmpty() ? ActionOutcome.succeeded(message, took) : ActionOutcome.failed(message, took);
     }

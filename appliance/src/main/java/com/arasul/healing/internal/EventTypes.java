@@ -20,10 +20,16 @@ final class EventTypes {
     static final String MANUAL_RESTART = "manual_restart";
     static final String REBOOT_PENDING = "reboot_pending";
     static final String REBOOT_VALIDATED = "reboot_validated";
+    static final String SERVICE_STOPPED = "service_stopped";
+    static final String SERVICE_REMOVED = "service_removed";
+    static final String SERVICE_RUNS_AGAIN = "service_runs_again";
+    static final String MAINTENANCE_STARTED = "maintenance_started";
+    static final String MAINTENANCE_ENDED = "maintenance_ended";
 
     static final Set<String> ALL = Set.of(ACTION_STARTED, ACTION_OBSERVED, ACTION_SUPPRESSED, ACTION_SUCCEEDED,
             ACTION_FAILED, NOTIFICATION, SERVICE_FAILURE, DOCKER_DOWN, DOCKER_UP, MANUAL_RESTART, REBOOT_PENDING,
-            REBOOT_VALIDATED);
+            REBOOT_VALIDATED, SERVICE_STOPPED, SERVICE_REMOVED, SERVICE_RUNS_AGAIN, MAINTENANCE_STARTED,
+            MAINTENANCE_ENDED);
 
     static final String INFO = "info";
     static final String WARNING = "warning";

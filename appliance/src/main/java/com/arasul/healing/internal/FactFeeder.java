@@ -25,12 +25,14 @@ public final class FactFeeder {
     private final RuleSession session;
     private final SampleSlot samples;
     private final ServiceScope scope;
+    private final Interventions interventions;
     private volatile boolean dockerUp = true;
 
-    public FactFeeder(RuleSession session, SampleSlot samples, ServiceScope scope) {
+    public FactFeeder(RuleSession session, SampleSlot samples, ServiceScope scope, Interventions interventions) {
         this.session = session;
         this.samples = samples;
         this.scope = scope;
+        this.interventions = interventions;
     }
 
     /** One input of any kind the healing flows carry. */
@@ -56,17 +58,30 @@ public final class FactFeeder {
     }
 
     private void event(com.arasul.containers.ContainerEvent e) {
-        if (scope.includes(e.service())) {
-            insert(new ContainerEvent(e.service(), e.action(), e.health(), e.exitCode(), e.timestamp().toEpochMilli()));
+        if (!scope.includes(e.service())) {
+            return;
         }
+        if (interventions.event(e)) {
+            session.upsert(stateKey(e.service()), new ContainerState(e.service(), ContainerState.REMOVED, "none", false,
+                    ContainerState.ADMINISTRATOR));
+        }
+        insert(new ContainerEvent(e.service(), e.action(), e.health(), e.exitCode(), e.timestamp().toEpochMilli(),
+                e.cause()));
     }
 
     private void states(ContainerStates states) {
         for (ManagedService s : states.services()) {
             if (scope.includes(s.name())) {
-                session.upsert("service:" + s.name(), new ContainerState(s.name(), s.state(), s.health(), s.critical()));
+                interventions.polled(s);
+                String stoppedBy = interventions.stopped(s.name()) ? ContainerState.ADMINISTRATOR : null;
+                session.upsert(stateKey(s.name()), new ContainerState(s.name(), s.state(), s.health(), s.critical(),
+                        stoppedBy));
             }
         }
+    }
+
+    private static String stateKey(String service) {
+        return "service:" + service;
     }
 
     private void sample() {

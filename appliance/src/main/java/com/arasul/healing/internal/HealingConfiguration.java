@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -79,9 +80,30 @@ public class HealingConfiguration {
         return new SampleSlot();
     }
 
+    /** Read at once by what uses it, so after Liquibase made its tables. */
     @Bean
-    FactFeeder healingFactFeeder(HealingSession session, SampleSlot slot, ServiceScope scope) {
-        return new FactFeeder(session.rules(), slot, scope);
+    @DependsOnDatabaseInitialization
+    InterventionRecords interventionRecords(DataSource dataSource) {
+        return new InterventionRecords(dataSource);
+    }
+
+    @Bean
+    AnnouncedMaintenance announcedMaintenance(HealingJournal journal, InterventionRecords records,
+            ObjectProvider<Clock> clock) {
+        return new AnnouncedMaintenance(journal, records, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Interventions serviceInterventions(HealingJournal journal, InterventionRecords records,
+            AnnouncedMaintenance maintenance, ObjectProvider<Clock> clock) {
+        return new Interventions(journal, records, maintenance, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    FactFeeder healingFactFeeder(HealingSession session, SampleSlot slot, ServiceScope scope,
+            Interventions interventions, AnnouncedMaintenance maintenance) {
+        maintenance.tell(session.rules());
+        return new FactFeeder(session.rules(), slot, scope, interventions);
     }
 
     @Bean
@@ -102,8 +124,8 @@ public class HealingConfiguration {
 
     @Bean
     Decider healingDecider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
-            ObjectProvider<Clock> clock) {
-        return new Decider(floor, activity, scope, journal, clock.getIfAvailable(Clock::systemUTC));
+            AnnouncedMaintenance maintenance, ObjectProvider<Clock> clock) {
+        return new Decider(floor, activity, scope, journal, maintenance, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -20,16 +20,13 @@ import org.springframework.validation.annotation.Validated;
  *     and a test's way to keep it off other people's containers on a shared engine)
  * @param factQueue facts waiting for the feeding thread; when full, facts are dropped and counted
  * @param decisionQueue action requests waiting to be decided and recorded
- * @param actionQueue decided actions waiting for an adapter
+ * @param actionQueue decided actions waiting for their lane (one lane per service, one for the host)
+ * @param actionThreads actions running at once, each on its own lane
  * @param rebootGrace how long running workflows get to finish before a reboot
  * @param criticalQuiet critical healing counts as over once no C or D action ran for this long
  * @param liveMaxSessions WebSocket clients of {@code /api/self-healing/live}
  * @param liveSendBufferBytes per client, what may wait to be sent before the client is dropped
  * @param liveSendTimeLimit per client, how long one send may take before the client is dropped
- * @param logStreams SSE log streams open at once
- * @param logStreamTimeout an SSE log stream ends after this long (the client may reconnect)
- * @param logSearchMaxLines lines a log search reads at most, per source
- * @param logLinesMax lines {@code GET /api/logs} answers at most
  * @param pruneLabels if set, a disk cleanup prunes only dangling images with these labels
  *     ({@code key} or {@code key=value}); empty prunes every dangling image
  */
@@ -40,15 +37,12 @@ public record HealingEngineProperties(
         @Min(10) @Max(100_000) @DefaultValue("1000") int factQueue,
         @Min(10) @Max(10_000) @DefaultValue("200") int decisionQueue,
         @Min(10) @Max(10_000) @DefaultValue("100") int actionQueue,
+        @Min(2) @Max(32) @DefaultValue("4") int actionThreads,
         @NotNull @DefaultValue("2m") Duration rebootGrace,
         @NotNull @DefaultValue("10m") Duration criticalQuiet,
         @Min(1) @Max(100) @DefaultValue("10") int liveMaxSessions,
         @Min(1024) @DefaultValue("262144") int liveSendBufferBytes,
         @NotNull @DefaultValue("5s") Duration liveSendTimeLimit,
-        @Min(1) @Max(32) @DefaultValue("4") int logStreams,
-        @NotNull @DefaultValue("10m") Duration logStreamTimeout,
-        @Min(100) @Max(1_000_000) @DefaultValue("20000") int logSearchMaxLines,
-        @Min(1) @Max(100_000) @DefaultValue("5000") int logLinesMax,
         List<String> pruneLabels) {
 
     public HealingEngineProperties {

@@ -39,7 +39,8 @@ public class HealingJournal {
         if (d.outcome() == Decision.Outcome.SUPPRESSED) {
             return 0;
         }
-        String result = d.outcome() == Decision.Outcome.OBSERVED ? "Not run: observe mode." : null;
+        String result = d.outcome() != Decision.Outcome.OBSERVED ? null
+                : Decider.MAINTENANCE_MODE.equals(mode) ? "Not run: maintenance." : "Not run: observe mode.";
         return insertAction(d, mode, result);
     }
 

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,15 +29,46 @@ class SelfHealingController {
     private final ApplianceActivity activity;
     private final FactFeeder feeder;
     private final Decider decider;
+    private final AnnouncedMaintenance maintenance;
+    private final Interventions interventions;
 
     SelfHealingController(HealingRecords records, SafetyFloor floor, DockerNotices docker, ApplianceActivity activity,
-            FactFeeder feeder, Decider decider) {
+            FactFeeder feeder, Decider decider, AnnouncedMaintenance maintenance, Interventions interventions) {
         this.records = records;
         this.floor = floor;
         this.docker = docker;
         this.activity = activity;
         this.feeder = feeder;
         this.decider = decider;
+        this.maintenance = maintenance;
+        this.interventions = interventions;
+    }
+
+    /** What {@code POST /api/self-healing/maintenance} takes. */
+    record MaintenanceRequest(Integer minutes, String reason) {
+    }
+
+    @Operation(summary = "Announce a maintenance: for `minutes` (1 to 1440) healing decides and records but runs nothing")
+    @PostMapping("/maintenance")
+    Map<String, Object> startMaintenance(@RequestBody MaintenanceRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a body {minutes, reason} is required");
+        }
+        maintenance.start(request.minutes(), request.reason());
+        return maintenanceBody();
+    }
+
+    @Operation(summary = "End the announced maintenance early; services stopped by an administrator stay stopped")
+    @DeleteMapping("/maintenance")
+    Map<String, Object> endMaintenance() {
+        maintenance.end();
+        return maintenanceBody();
+    }
+
+    @Operation(summary = "The announced maintenance, if one is under way")
+    @GetMapping("/maintenance")
+    Map<String, Object> maintenance() {
+        return maintenanceBody();
     }
 
     @GetMapping("/events")
@@ -74,6 +109,8 @@ class SelfHealingController {
         body.put("docker_up", docker.up());
         body.put("docker_since", docker.since());
         body.put("needs_attention", new TreeSet<>(floor.needsAttention()));
+        body.put("maintenance", maintenanceView());
+        body.put("removed_services", interventions.removed());
         body.put("critical_healing", activity.criticalHealing().orElse(null));
         body.put("facts_dropped", feeder.dropped());
         body.put("last_actions", records.recoveryActions(EventsFilter.page(10, 0)));
@@ -107,6 +144,26 @@ class SelfHealingController {
         body.put("uptime", uptime);
         body.put("action_success", success);
         return body;
+    }
+
+    private Map<String, Object> maintenanceBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("timestamp", Instant.now());
+        body.put("maintenance", maintenanceView());
+        return body;
+    }
+
+    /** {active, reason, since, until}; only {active: false} when none is under way. */
+    private Map<String, Object> maintenanceView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        var m = maintenance.active();
+        view.put("active", m.isPresent());
+        m.ifPresent(w -> {
+            view.put("reason", w.reason());
+            view.put("since", w.since());
+            view.put("until", w.until());
+        });
+        return view;
     }
 
     private static Map<String, Object> body(String name, List<?> items, EventsFilter page) {

@@ -11,6 +11,6 @@ final class DockerTestProperties {
 
     static ContainersProperties forHost(String host) {
         return new ContainersProperties(true, host, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(2),
-                4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(2), 2, 100);
+                4, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(2), 2, 100);
     }
 }

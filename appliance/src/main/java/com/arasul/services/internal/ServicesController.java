@@ -1,9 +1,11 @@
-package com.arasul.healing.internal;
+package com.arasul.services.internal;
 
 import com.arasul.containers.ContainerActions;
 import com.arasul.containers.ContainerUsage;
 import com.arasul.containers.ManagedService;
 import com.arasul.healing.SafetyFloor;
+import com.arasul.healing.ServiceInterventions;
+import com.arasul.healing.ServiceRestarts;
 import com.arasul.platform.ActionOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +36,17 @@ class ServicesController {
 
     private final ContainerActions containers;
     private final SafetyFloor floor;
-    private final ManualRestarts restarts;
+    private final ServiceRestarts restarts;
+    private final ServiceInterventions interventions;
     private final ExecutorService usageSampling;
 
-    ServicesController(ContainerActions containers, SafetyFloor floor, ManualRestarts restarts,
-            ExecutorService healingUsageSampling) {
+    ServicesController(ContainerActions containers, SafetyFloor floor, ServiceRestarts restarts,
+            ServiceInterventions interventions, ExecutorService servicesUsageSampling) {
         this.containers = containers;
         this.floor = floor;
         this.restarts = restarts;
-        this.usageSampling = healingUsageSampling;
+        this.interventions = interventions;
+        this.usageSampling = servicesUsageSampling;
     }
 
     @GetMapping
@@ -71,6 +75,11 @@ class ServicesController {
             item.put("critical", s.critical());
             item.put("depends_on", s.dependsOn());
             item.put("needs_attention", attention.contains(s.name()));
+            Optional<Instant> stopped = interventions.stoppedByAdministrator(s.name());
+            item.put("stopped_by_administrator", stopped.isPresent());
+            item.put("stopped_at", stopped.orElse(null));
+            item.put("notice", stopped.map(at -> s.name() + " was stopped by an administrator; healing leaves it alone"
+                    + " until it runs again.").orElse(null));
             item.put("restart_backoff_seconds", floor.backoffRemaining(s.name()).toSeconds());
             Optional<ContainerUsage> u = usage.get(s.name()).join();
             item.put("cpu_percent", u.map(ContainerUsage::cpuPercent).orElse(null));
@@ -78,9 +87,24 @@ class ServicesController {
             item.put("memory_limit_bytes", u.map(ContainerUsage::memoryLimitBytes).orElse(null));
             list.add(item);
         }
+        List<Map<String, Object>> removed = new ArrayList<>();
+        interventions.removed().forEach((name, at) -> {
+            if (services.stream().noneMatch(s -> s.name().equals(name))) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", name);
+                item.put("state", "removed");
+                item.put("removed_at", at);
+                item.put("notice", "The container of " + name + " was removed; it is no longer managed until a"
+                        + " container with its label is created.");
+                removed.add(item);
+            }
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", now);
         body.put("services", list);
+        body.put("removed", removed);
+        body.put("maintenance", interventions.maintenance().map(m -> Map.<String, Object>of("active", true,
+                "reason", m.reason(), "since", m.since(), "until", m.until())).orElse(Map.of("active", false)));
         return body;
     }
 
