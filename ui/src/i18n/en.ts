@@ -1,0 +1,61 @@
+/**
+ * Every visible English string of the dashboard. de.ts has exactly the same keys (the compiler and
+ * i18n.test.ts check it). Placeholders are {name}; numbers and dates are formatted by format.ts.
+ */
+export const en = {
+  'app.name': 'Arasul',
+  'app.skip': 'Skip to content',
+  'app.menu': 'Menu',
+  'app.language': 'Language',
+  'app.logout': 'Log out',
+  'app.offline': 'The appliance cannot be reached right now. The page keeps trying and updates itself when it is back.',
+  'app.browserOffline': 'This device has no network connection.',
+  'app.polling': 'Live updates are interrupted; values are refreshed every few seconds.',
+  'app.loading': 'Loading…',
+  'app.retry': 'Try again',
+  'app.notFound': 'This page does not exist.',
+  'app.toOverview': 'Go to the overview',
+  'nav.overview': 'Overview',
+  'nav.history': 'History',
+  'nav.healing': 'Self-healing',
+  'nav.updates': 'Updates',
+  'nav.logs': 'Logs',
+  'nav.rules': 'Rules',
+  'nav.account': 'Account',
+
+  'error.unreachable': 'The appliance cannot be reached. Check the network connection and try again.',
+  'error.locked': 'The account is locked after too many failed logins. Try again in {wait}.',
+  'error.rateLimited': 'Too many requests. Try again in {wait}.',
+  'error.server': 'The appliance answered: {message}',
+  'error.unknown': 'Something went wrong: {message}',
+
+  'login.title': 'Log in',
+  'login.intro': 'Log in to see how your appliance is doing.',
+  'login.username': 'User name',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.busy': 'Logging in…',
+  'login.wrong': 'The user name or the password is wrong.',
+  'login.hint': 'On first start the password is in the data folder, in config/admin-password.',
+
+  'overview.title': 'Overview',
+  'overview.state.OK': 'All is well.',
+  'overview.state.WARNING': 'Your appliance needs attention.',
+  'overview.state.CRITICAL': 'Your appliance is in a critical state.',
+  'overview.state.unknown': 'The state of the appliance is not known yet.',
+  'overview.whatToDo': 'What to do',
+  'overview.todo.WARNING': 'Keep an eye on the points below; the appliance tries to fix what it can by itself.',
+  'overview.todo.CRITICAL': 'Act on the points below soon. If it does not improve, restart the appliance or contact support.',
+  'overview.live': 'Right now',
+  'overview.sampledAt': 'Measured {time}',
+  'metric.cpu': 'Processor',
+  'metric.ram': 'Memory',
+  'metric.gpu': 'Graphics processor',
+  'metric.gpuMemory': 'Graphics memory',
+  'metric.temperature': 'Temperature',
+  'metric.disk': 'Disk {mount}',
+  'metric.diskAny': 'Disk',
+  'metric.notAvailable': 'not available',
+} as const;
+
+export type Key = keyof typeof en;
