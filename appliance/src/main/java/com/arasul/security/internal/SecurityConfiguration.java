@@ -2,6 +2,7 @@ package com.arasul.security.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -30,7 +32,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
-            JsonSecurityErrors securityErrors, ApiErrorWriter errors) throws Exception {
+            JsonSecurityErrors securityErrors, ApiErrorWriter errors, StreamTickets tickets, ListableBeanFactory beans,
+            SessionConnections sessionConnections) throws Exception {
         BodySizeLimitFilter bodySize = new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
                 properties.bodySizeExemptPaths(), errors);
         http
@@ -61,7 +64,10 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(securityErrors)
                         .accessDeniedHandler(securityErrors))
-                .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new StreamTicketFilter(tickets, new StreamEndpoints(beans), errors),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(sessionConnections.openAnswers(), AuthorizationFilter.class);
         if (properties.rateLimits().enabled()) {
             // before the token is even decoded: a flood must not cost a signature check per request
             http.addFilterBefore(new RateLimitFilter(new ClientRateLimits(properties.rateLimits()), errors),
@@ -73,9 +79,8 @@ class SecurityConfiguration {
     /** The dashboard's files: plain GETs outside /api; a WebSocket upgrade is never "static". */
     static boolean isStaticFileRequest(HttpServletRequest request) {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
         // "Upgrade: h2c" is an ordinary HTTP/2 offer; only a WebSocket upgrade must show a token
-        return read && (upgrade == null || !upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket"));
+        return read && !BearerTokens.isWebSocketHandshake(request);
     }
 
     private static CorsFilter corsFilter(List<String> allowedOrigins, ApiErrorWriter errors) {
