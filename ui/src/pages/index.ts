@@ -13,6 +13,12 @@ export type PageEntry = { path: string; nav: Key } & ({ component: Loaded } | { 
 
 export const pages: PageEntry[] = [
   { path: '/', nav: 'nav.overview', component: Overview },
+  { path: '/history', nav: 'nav.history', load: () => import('./History/History').then((m) => m.default) },
+  { path: '/healing', nav: 'nav.healing', load: () => import('./Healing/Healing').then((m) => m.default) },
+  { path: '/updates', nav: 'nav.updates', load: () => import('./Updates/Updates').then((m) => m.default) },
+  { path: '/logs', nav: 'nav.logs', load: () => import('./Logs/Logs').then((m) => m.default) },
+  { path: '/rules', nav: 'nav.rules', load: () => import('./Rules/Rules').then((m) => m.default) },
+  { path: '/account', nav: 'nav.account', load: () => import('./Account/Account').then((m) => m.default) },
 ];
 
 export function pageFor(pathname: string): { entry: PageEntry; subpath: string } | null {

@@ -5,6 +5,8 @@ import { percent, celsius, time } from '../../i18n/format';
 import { ErrorLine } from '../../components/ErrorLine';
 import { Icon } from '../../components/Icon';
 import { usePolling } from '../../components/usePolling';
+import { ServiceTiles } from '../../components/ServiceTiles';
+import { HealingActions } from '../../components/HealingActions';
 import { tilesOf, type Tile } from './tiles';
 import './Overview.css';
 
@@ -15,6 +17,14 @@ export function Overview() {
       <h1 class="visually-hidden">{t('overview.title')}</h1>
       <StateSentence />
       <LiveTiles />
+      <section aria-labelledby="services-title">
+        <h2 id="services-title">{t('overview.services')}</h2>
+        <ServiceTiles />
+      </section>
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">{t('overview.actions')}</h2>
+        <HealingActions />
+      </section>
     </>
   );
 }
