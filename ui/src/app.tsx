@@ -74,7 +74,7 @@ function Shell({ current }: { current: string }) {
         </div>
       </header>
       <Banner />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} data-connection={connection.value}>
         {match === null ? (
           <section>
             <p>{t('app.notFound')}</p>

@@ -44,7 +44,7 @@ function ServiceTile({ service, onRestarted }: { service: Service; onRestarted: 
       <span class="tile-label">{service.name}</span>
       <span class={running ? 'service-state ok' : 'service-state bad'} data-test="service-state">
         {running ? t('services.running') : t('services.state', { state: service.state })}
-        {service.health ? ` · ${service.health}` : ''}
+        {service.health && service.health !== 'none' ? ` · ${service.health}` : ''}
       </span>
       <span class="small">
         {running && t('services.uptime', { uptime: duration(service.uptime_seconds) })}

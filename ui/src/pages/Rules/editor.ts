@@ -6,10 +6,14 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { RuleMessage } from '../../api/rules';
 
 /**
- * The rules editor, loaded with the Rules page only. CodeMirror puts its styles into constructed
- * style sheets (document.adoptedStyleSheets), which the CSP's style-src does not govern, so no
- * 'unsafe-inline' is needed; only a browser without constructed style sheets would fall back to a
- * <style> element, which the CSP then refuses (the editor still works, unstyled).
+ * The rules editor, loaded with the Rules page only.
+ *
+ * CodeMirror writes its styles at run time. In a document it would add a <style> element, which the
+ * appliance's CSP (style-src 'self', no 'unsafe-inline') refuses; inside a shadow root it puts them into a
+ * constructed style sheet (adoptedStyleSheets) instead, which is CSSOM and not governed by style-src.
+ * So the editor lives in a shadow root of its box and the CSP stays as strict as it is, with no nonce
+ * and no per-response index. Our own look comes in as an EditorView theme (the same adopted sheet);
+ * the page's custom properties (colours) inherit into the shadow tree.
  */
 const KEYWORDS = new Set(['package', 'import', 'global', 'function', 'query', 'declare', 'rule', 'when', 'then', 'end',
   'salience', 'no-loop', 'agenda-group', 'activation-group', 'dialect', 'lock-on-active', 'not', 'exists', 'forall',
@@ -78,9 +82,20 @@ export interface RuleEditor {
   destroy(): void;
 }
 
-export function createEditor(parent: HTMLElement, text: string, label: string, onChange: () => void): RuleEditor {
+const look = EditorView.theme({
+  '&': { maxHeight: '65vh', backgroundColor: 'var(--surface)', color: 'var(--text)', borderRadius: 'var(--radius)' },
+  '.cm-scroller': { fontSize: '0.85rem', fontFamily: 'ui-monospace, monospace' },
+  '.cm-gutters': { backgroundColor: 'var(--surface)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent) 8%, transparent)' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '.cm-content': { caretColor: 'var(--text)' },
+});
+
+export function createEditor(host: HTMLElement, text: string, label: string, onChange: () => void): RuleEditor {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const view = new EditorView({
-    parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: text,
       extensions: [
@@ -92,6 +107,7 @@ export function createEditor(parent: HTMLElement, text: string, label: string, o
         drl,
         syntaxHighlighting(defaultHighlightStyle),
         lintGutter(),
+        look,
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => update.docChanged && onChange()),

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 class DashboardResources implements WebMvcConfigurer {
 
     static final String LOCATION = "META-INF/resources/";
-    private static final Pattern CLIENT_ROUTE = Pattern.compile("[a-z0-9-]+(/[^.]*)?");
+    private static final Pattern CLIENT_ROUTE = Pattern.compile("[a-z0-9-]+(/.*)?");
     /** Served by the appliance itself or by other handlers: never the index in their place. */
     private static final List<String> NOT_CLIENT_ROUTES = List.of("api", "actuator", "v1", "v3", "swagger-ui",
             "assets", "error");

@@ -64,6 +64,8 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                     "--user-data-dir=" + profile, "--lang=" + language, "--window-size=" + width + "," + height);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            // the console is read back: a refused inline style or script shows up there
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             if (mobile) {
                 options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                         Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
@@ -164,6 +166,23 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The console messages so far (each read once), e.g. Content Security Policy refusals. */
+    public List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** An element inside the shadow root of the element {@code host} finds (the rules editor lives in one). */
+    public WebElement inShadow(By host, By inside, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return d.findElement(host).getShadowRoot().findElement(inside);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.NoSuchShadowRootException e) {
+                return null;
+            }
+        });
     }
 
     /** Whether the page is wider than its viewport (something cut off or scrolling sideways). */

@@ -76,6 +76,19 @@ public final class DashboardAppliance implements AutoCloseable {
         return track(Browser.open(base(), language, width, height, true));
     }
 
+    /** Screenshots of every open browser, e.g. when a test failed. */
+    void screenshotAll(String name) {
+        synchronized (browsers) {
+            for (int i = 0; i < browsers.size(); i++) {
+                try {
+                    browsers.get(i).screenshot(name + "-" + i);
+                } catch (RuntimeException e) {
+                    // a closed browser has nothing to show
+                }
+            }
+        }
+    }
+
     private Browser track(Browser browser) {
         synchronized (browsers) {
             browsers.add(browser);
