@@ -99,6 +99,11 @@ final class LocalEmbeddings implements EmbeddingProvider {
         System.setProperty("DJL_CACHE_DIR", djl.toString());
         System.setProperty("ENGINE_CACHE_DIR", djl.toString());
         System.setProperty("onnxruntime.native.path", unpackOnnxRuntime(nativeFolder).toString());
+        // DJL asks JNA about CUDA; JNA unpacks into ~/.cache/JNA unless told otherwise (OSHI may have
+        // loaded JNA earlier in the appliance, then this changes nothing)
+        if (System.getProperty("jna.tmpdir") == null) {
+            System.setProperty("jna.tmpdir", Files.createDirectories(nativeFolder.resolve("jna")).toString());
+        }
     }
 
     /** ONNX Runtime's natives for this machine, copied once from its jar into the data folder. */

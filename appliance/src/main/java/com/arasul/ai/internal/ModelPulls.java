@@ -1,6 +1,5 @@
 package com.arasul.ai.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +115,7 @@ class ModelPulls {
                     cancelled ? null : "the language model ended the download without finishing it"));
         } catch (LlmFailure failure) {
             update(current.end(cancelled ? "cancelled" : "failed", "failed", cancelled ? null : failure.getMessage()));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             update(current.end(cancelled ? "cancelled" : "failed", "failed", cancelled ? null
                     : "the download broke off: " + e.getMessage()));
         } finally {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
 
 /**
  * One streamed answer of Ollama, read line by line (NDJSON). A watchdog closes it when no line came
@@ -36,15 +37,22 @@ final class Upstream implements AutoCloseable {
     }
 
     /** The next line, or null at the end of the answer; throws when the answer stalled past the idle timeout. */
-    String nextLine() throws IOException {
+    String nextLine() {
         String line;
-        do {
-            line = lines.readLine();
-            lastRead = System.nanoTime();
-        } while (line != null && line.isBlank());
+        try {
+            do {
+                line = lines.readLine();
+                lastRead = System.nanoTime();
+            } while (line != null && line.isBlank());
+        } catch (IOException e) {
+            if (!idle) {
+                throw new LlmFailure(HttpStatus.BAD_GATEWAY, "the language model broke off its answer");
+            }
+            line = null;
+        }
         if (idle) {
-            throw new LlmFailure(org.springframework.http.HttpStatus.GATEWAY_TIMEOUT,
-                    "the language model stopped answering for " + idleTimeout.toSeconds() + " s");
+            throw new LlmFailure(HttpStatus.GATEWAY_TIMEOUT, "the language model stopped answering for "
+                    + Math.max(1, idleTimeout.toSeconds()) + " s");
         }
         return line;
     }
