@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * (a GET with {@code Upgrade: websocket}) also the {@code access_token} query parameter or the
  * subprotocol pair {@code Sec-WebSocket-Protocol: bearer, <token>}, since a browser cannot set
  * headers there. Nowhere else is a token read from the URL: event streams take a single-use
- * ticket instead ({@link StreamTicketFilter}).
+ * ticket instead ({@link StreamTicketFilter}). API keys ({@code ara_...}) are not session tokens
+ * and are left to {@link ApiKeyFilter}.
  */
 final class BearerTokens implements BearerTokenResolver {
 
@@ -25,6 +26,9 @@ final class BearerTokens implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String token = header.resolve(request);
+        if (token != null && token.startsWith(ApiKeys.KEY_PREFIX)) {
+            return null; // an API key, already judged by ApiKeyFilter
+        }
         if (token != null || !isWebSocketHandshake(request)) {
             return token;
         }
