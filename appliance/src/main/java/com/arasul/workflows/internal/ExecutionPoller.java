@@ -19,7 +19,8 @@ import org.springframework.integration.metadata.MetadataStore;
  * above a watermark, the highest execution ID below which every execution has been recorded in its
  * final state; it lives in the metadata store, so a restart neither loses nor repeats anything. An
  * execution still running holds the watermark below itself (for at most {@link #HOLD}), so that its
- * end is read on a later poll. Pages are read newest first and at most {@code maxPages} of them.
+ * end is read on a later poll; n8n lists the executions running right now only when asked for them
+ * alone, so they are asked for first. Pages are read newest first and at most {@code maxPages} of them.
  */
 class ExecutionPoller {
 
@@ -44,11 +45,12 @@ class ExecutionPoller {
     /** One poll: returns how many executions were recorded; an unreachable n8n throws {@link N8nUnavailable}. */
     int poll(Instant now) {
         long watermark = watermark();
+        List<Execution> running = n8n.executions(null, "running").data();
         List<Execution> fresh = new ArrayList<>();
         String cursor = null;
         boolean reachedWatermark = false;
         for (int page = 0; page < maxPages && !reachedWatermark; page++) {
-            ExecutionPage executions = n8n.executions(cursor);
+            ExecutionPage executions = n8n.executions(cursor, null);
             for (Execution e : executions.data()) {
                 Long id = numeric(e.id());
                 if (id == null) {
@@ -74,16 +76,31 @@ class ExecutionPoller {
         for (Execution e : fresh) {
             WorkflowStatus status = statusOf(e);
             record(e, status);
-            boolean holds = !status.finished() && e.startedAt() != null && e.startedAt().isAfter(now.minus(HOLD));
-            held |= holds;
+            held |= holds(e, status, now);
             if (!held) {
                 next = numeric(e.id());
             }
         }
+        for (Execution e : running) {
+            Long id = numeric(e.id());
+            if (id != null && id > watermark) {
+                WorkflowStatus status = statusOf(e);
+                record(e, status);
+                if (holds(e, status, now)) {
+                    next = Math.min(next, id - 1);
+                }
+            }
+        }
+        next = Math.max(next, watermark);
         if (next != watermark) {
             store.put(WATERMARK_KEY, Long.toString(next));
         }
         return fresh.size();
+    }
+
+    /** A recent execution that has not ended keeps the watermark below itself. */
+    private static boolean holds(Execution e, WorkflowStatus status, Instant now) {
+        return !status.finished() && (e.startedAt() == null || e.startedAt().isAfter(now.minus(HOLD)));
     }
 
     private void record(Execution e, WorkflowStatus status) {

@@ -46,11 +46,17 @@ class N8nClient {
         call("its health check", c -> c.get().uri("/healthz").retrieve().toBodilessEntity());
     }
 
-    /** One page of executions, newest first. */
-    ExecutionPage executions(String cursor) {
+    /**
+     * One page of executions, newest first. n8n leaves the executions running right now out of this
+     * list unless they are asked for by {@code status=running}.
+     */
+    ExecutionPage executions(String cursor, String status) {
         ExecutionPage page = call("listing its executions", c -> c.get()
                 .uri(b -> {
                     b.path("/api/v1/executions").queryParam("limit", pageSize).queryParam("includeData", false);
+                    if (status != null) {
+                        b.queryParam("status", status);
+                    }
                     return cursor == null ? b.build() : b.queryParam("cursor", cursor).build();
                 })
                 .header(API_KEY_HEADER, apiKey()).retrieve().body(ExecutionPage.class));

@@ -2,12 +2,6 @@ package com.arasul.workflows.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,9 +83,8 @@ class WorkflowsController {
             + " with execution_id the run is recorded once however often it is reported and polled")
     @PostMapping("/execution")
     @ResponseStatus(HttpStatus.CREATED)
-    Recorded execution(@Valid @RequestBody Report report) {
-        WorkflowStatus status = WorkflowStatus.of(report.status()).orElseThrow(() -> new IllegalArgumentException(
-                "status must be one of " + WorkflowStatus.choices() + ", was '" + report.status() + "'"));
+    Recorded execution(@RequestBody Report report) {
+        WorkflowStatus status = report.validated();
         String executionId = report.executionId() == null || report.executionId().isBlank() ? null
                 : report.executionId().strip();
         String error = report.error() == null || report.error().isBlank() ? null : report.error();
@@ -109,12 +102,33 @@ class WorkflowsController {
         }
     }
 
+    /** What a workflow reports; checked here so that each complaint names the JSON field. */
     record Report(
-            @JsonProperty("workflow_name") @NotBlank @Size(max = 255) String workflowName,
-            @NotBlank String status,
-            @JsonProperty("duration_ms") @NotNull @Min(0) @Max(2_592_000_000L) Long durationMs,
-            @Size(max = 10_000) String error,
-            @JsonProperty("execution_id") @Size(max = 64) String executionId) {
+            @JsonProperty("workflow_name") String workflowName,
+            String status,
+            @JsonProperty("duration_ms") Long durationMs,
+            String error,
+            @JsonProperty("execution_id") String executionId) {
+
+        private static final long MAX_DURATION_MS = Duration.ofDays(30).toMillis();
+
+        WorkflowStatus validated() {
+            require(workflowName != null && !workflowName.isBlank(), "workflow_name is required");
+            require(workflowName.length() <= 255, "workflow_name must be at most 255 characters");
+            require(durationMs != null, "duration_ms is required");
+            require(durationMs >= 0 && durationMs <= MAX_DURATION_MS,
+                    "duration_ms must be between 0 and " + MAX_DURATION_MS + ", was " + durationMs);
+            require(error == null || error.length() <= 10_000, "error must be at most 10000 characters");
+            require(executionId == null || executionId.length() <= 64, "execution_id must be at most 64 characters");
+            return WorkflowStatus.of(status).orElseThrow(() -> new IllegalArgumentException(
+                    "status must be one of " + WorkflowStatus.choices() + ", was '" + status + "'"));
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
     }
 
     record Recorded(Instant timestamp, @JsonProperty("execution_id") String executionId,
