@@ -22,8 +22,13 @@ import org.springframework.test.context.TestPropertySource;
         "arasul.security.admin-password=" + SecuredApplianceTest.ADMIN_PASSWORD,
         "arasul.security.rate-limits.login.requests=1000",
         "arasul.security.rate-limits.api.requests=100000",
-        "arasul.security.rate-limits.metrics.requests=100000"})
+        "arasul.security.rate-limits.metrics.requests=100000",
+        "arasul.security.api-keys.rate-limit.requests=" + SecuredApplianceTest.API_KEY_REQUESTS,
+        "arasul.security.api-keys.rate-limit.per=PT1H"})
 public @interface SecuredApplianceTest {
 
     String ADMIN_PASSWORD = "Test-Admin-Password-1!";
+
+    /** Requests per hour one API key may make in these tests: enough for a pass over every route. */
+    int API_KEY_REQUESTS = 300;
 }

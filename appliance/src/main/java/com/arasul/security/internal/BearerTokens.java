@@ -10,7 +10,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 /**
  * Finds the token of a request: the {@code Authorization: Bearer} header; on GET (a WebSocket
  * handshake) also the {@code access_token} query parameter or the subprotocol pair
- * {@code Sec-WebSocket-Protocol: bearer, <token>}, since a browser cannot set headers there.
+ * {@code Sec-WebSocket-Protocol: bearer, <token>}, since a browser cannot set headers there. API
+ * keys ({@code ara_...}) are not session tokens and are left to {@link ApiKeyFilter}.
  */
 final class BearerTokens implements BearerTokenResolver {
 
@@ -26,6 +27,9 @@ final class BearerTokens implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String token = headerOrQuery.resolve(request);
+        if (token != null && token.startsWith(ApiKeys.KEY_PREFIX)) {
+            return null; // an API key, already judged by ApiKeyFilter
+        }
         if (token != null || !"GET".equals(request.getMethod())) {
             return token;
         }

@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -30,7 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
-            JsonSecurityErrors securityErrors, ApiErrorWriter errors) throws Exception {
+            JsonSecurityErrors securityErrors, ApiErrorWriter errors, ApiKeys apiKeys,
+            ApiKeyProperties apiKeyProperties) throws Exception {
         BodySizeLimitFilter bodySize = new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
                 properties.bodySizeExemptPaths(), errors);
         http
@@ -50,24 +54,31 @@ class SecurityConfiguration {
                         .requestMatchers("/api/health", "/api/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(API_DOCS).permitAll()
-                        .requestMatchers("/api", "/api/**", "/actuator", "/actuator/**").authenticated()
+                        .requestMatchers("/api", "/api/**", "/v1/**", "/actuator", "/actuator/**").authenticated()
                         .requestMatchers(SecurityConfiguration::isStaticFileRequest).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokens())
-                        .jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::adminSession))
                         .authenticationEntryPoint(securityErrors)
                         .accessDeniedHandler(securityErrors))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(securityErrors)
                         .accessDeniedHandler(securityErrors))
-                .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class)
+                // API keys (Bearer ara_...) are checked here, route by route; the JWT filter skips them
+                .addFilterBefore(new ApiKeyFilter(apiKeys, apiKeyProperties, errors), BearerTokenAuthenticationFilter.class);
         if (properties.rateLimits().enabled()) {
             // before the token is even decoded: a flood must not cost a signature check per request
             http.addFilterBefore(new RateLimitFilter(new ClientRateLimits(properties.rateLimits()), errors),
                     BodySizeLimitFilter.class);
         }
         return http.build();
+    }
+
+    /** A session token is the owner's: {@code ROLE_ADMIN}, whereas an API key carries only its scopes. */
+    private static JwtAuthenticationToken adminSession(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), jwt.getSubject());
     }
 
     /** The dashboard's files: plain GETs outside /api; a WebSocket upgrade is never "static". */
