@@ -56,6 +56,8 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/health", "/api/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        // nginx's auth_request for /n8n/: the proxy cookie is the proof, not a token
+                        .requestMatchers(HttpMethod.GET, "/api/auth/proxy-check").permitAll()
                         .requestMatchers(API_DOCS).permitAll()
                         .requestMatchers("/api", "/api/**", "/v1/**", "/actuator", "/actuator/**").authenticated()
                         .requestMatchers(SecurityConfiguration::isStaticFileRequest).permitAll()
