@@ -36,7 +36,10 @@ export function authHeaders(): Record<string, string> {
 }
 
 export async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...(options.anonymous ? {} : authHeaders()) };
+  const headers: Record<string, string> = {
+    Accept: options.text ? 'text/plain, application/json' : 'application/json',
+    ...(options.anonymous ? {} : authHeaders()),
+  };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (typeof options.body === 'string' && options.contentType) {

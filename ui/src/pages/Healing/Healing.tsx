@@ -57,33 +57,11 @@ function Timeline() {
     <section class="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('healing.timeline')}</h2>
       <form class="row filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('healing.severity')}
-          <select value={severity} onChange={(e) => setSeverity(e.currentTarget.value)}>
-            <option value="">{t('healing.all')}</option>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>
-          {t('healing.category')}
-          <select value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">{t('healing.all')}</option>
-            {categories.map((c) => <option key={c} value={c}>{c}</option>)}
-          </select>
-        </label>
-        <label>
-          {t('healing.service')}
-          <select value={service} onChange={(e) => setService(e.currentTarget.value)}>
-            <option value="">{t('healing.all')}</option>
-            {services.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>
-          {t('healing.time')}
-          <select value={span} onChange={(e) => setSpan(e.currentTarget.value as Span)}>
-            {SPANS.map((s) => <option key={s} value={s}>{t(`history.range.${s}` as Key)}</option>)}
-          </select>
-        </label>
+        <Choice label={t('healing.severity')} value={severity} onChange={setSeverity} options={SEVERITIES.map((s) => [s, s])} />
+        <Choice label={t('healing.category')} value={category} onChange={setCategory} options={categories.map((c) => [c, c])} />
+        <Choice label={t('healing.service')} value={service} onChange={setService} options={services.map((s) => [s, s])} />
+        <Choice label={t('healing.time')} value={span} onChange={(v) => setSpan(v as Span)} all={false}
+          options={SPANS.map((s) => [s, t(`history.range.${s}` as Key)])} />
       </form>
       {error && <ErrorLine message={errorSentence(error)} onRetry={retry} />}
       {data && all.length === 0 && <p class="muted">{t('healing.noEvents')}</p>}
@@ -100,6 +78,21 @@ function Timeline() {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A labelled select of the timeline's filters; "All" first unless `all` is false. */
+function Choice({ label, value, onChange, options, all = true }: {
+  label: string; value: string; onChange: (value: string) => void; options: [string, string][]; all?: boolean;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {all && <option value="">{t('healing.all')}</option>}
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </label>
   );
 }
 

@@ -21,24 +21,29 @@ import org.openqa.selenium.By;
 @DashboardTest
 class DashboardUpdateTests {
 
-    private static final String IMAGE = "ui-e2e-update:v2";
+    /** A managed service of its own: a package is only good for a service the box runs. */
+    private static final String SERVICE = "ui-e2e-upd-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private static final String IMAGE = SERVICE + ":v2";
 
     @TempDir
     static Path shared;
 
     @BeforeAll
     static void packages() throws Exception {
+        Docker.run("run", "-d", "--name", SERVICE, "--label", "arasul.service=" + SERVICE, "arasul-test/busybox:base",
+                "sleep", "3600").orFail();
         Docker.run("tag", "arasul-test/busybox:base", IMAGE).orFail();
         Path tar = shared.resolve("image.tar");
         Docker.run("save", "-o", tar.toString(), IMAGE).orFail();
         UpdateCli.keygen(shared.resolve("trusted"));
         UpdateCli.keygen(shared.resolve("forger"));
-        UpdateCli.create("9.0.0", shared.resolve("trusted/private.pem"), "ui-e2e-update", tar, shared.resolve("good.araupdate"));
-        UpdateCli.create("9.0.1", shared.resolve("forger/private.pem"), "ui-e2e-update", tar, shared.resolve("forged.araupdate"));
+        UpdateCli.create("9.0.0", shared.resolve("trusted/private.pem"), SERVICE, tar, shared.resolve("good.araupdate"));
+        UpdateCli.create("9.0.1", shared.resolve("forger/private.pem"), SERVICE, tar, shared.resolve("forged.araupdate"));
     }
 
     @AfterAll
-    static void removeImage() {
+    static void removeServiceAndImage() {
+        Docker.run("rm", "-f", SERVICE);
         Docker.run("rmi", "-f", IMAGE);
     }
 
@@ -49,15 +54,13 @@ class DashboardUpdateTests {
         Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
         browser.go("/updates");
 
-        browser.await(By.cssSelector("[data-test=update-file]")).sendKeys(shared.resolve("good.araupdate").toString());
-        browser.find(By.cssSelector("[data-test=update-upload]")).click();
+        upload(browser, "good.araupdate");
         assertThat(browser.awaitText(By.cssSelector("[data-test=update-result]"), "version 9.0.0", Duration.ofSeconds(90)).getText())
                 .contains("The package is fine: version 9.0.0 can be installed.");
         assertThat(browser.find(By.cssSelector("[data-test=update-apply]")).isDisplayed()).isTrue();
         browser.screenshot("updates-ready-en");
 
-        browser.find(By.cssSelector("[data-test=update-file]")).sendKeys(shared.resolve("forged.araupdate").toString());
-        browser.find(By.cssSelector("[data-test=update-upload]")).click();
+        upload(browser, "forged.araupdate");
         assertThat(browser.awaitText(By.cssSelector("[data-test=update-result]"), "refused", Duration.ofSeconds(90)).getText())
                 .contains("The package was refused:");
         assertThat(browser.find(By.cssSelector("[data-test=update-reasons]")).getText()).isNotBlank();
@@ -66,5 +69,10 @@ class DashboardUpdateTests {
         browser.language("de");
         browser.awaitText(By.cssSelector("[data-test=update-result]"), "abgelehnt", Duration.ofSeconds(5));
         browser.screenshot("updates-refused-de");
+    }
+
+    private static void upload(Browser browser, String file) {
+        browser.await(By.cssSelector("[data-test=update-file]")).sendKeys(shared.resolve(file).toString());
+        browser.find(By.cssSelector("[data-test=update-upload]")).click();
     }
 }
