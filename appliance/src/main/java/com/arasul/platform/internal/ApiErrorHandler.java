@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -14,21 +17,44 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Turns every exception of a controller into an {@link ApiError}; unexpected ones are logged, not shown. */
+/**
+ * Turns every exception of a controller into an {@link ApiError}: always JSON whatever the
+ * {@code Accept} header (the content type is set, not negotiated), always a sentence without Java
+ * in it; unexpected ones are logged, not shown.
+ */
 @RestControllerAdvice
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            ConstraintViolationException.class, HttpMessageNotReadableException.class,
-            IllegalArgumentException.class})
+    @ExceptionHandler({ConstraintViolationException.class, IllegalArgumentException.class})
     ResponseEntity<ApiError> badRequest(Exception e, HttpServletRequest request) {
-        String message = e instanceof HttpMessageNotReadableException ? "the request body is not valid JSON"
-                : e.getMessage();
-        return respond(HttpStatus.BAD_REQUEST, message, request);
+        return respond(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the documented shape", request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "the parameter '" + e.getParameterName() + "' is missing", request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "value of the documented form"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class ? "number in range"
+                : type == Boolean.class || type == boolean.class ? "true or false"
+                : type.isEnum() ? "one of the documented values"
+                : "value of the documented form";
+        return respond(HttpStatus.BAD_REQUEST, "the parameter '" + e.getName() + "' must be a " + expected, request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -43,29 +69,42 @@ class ApiErrorHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
         String message = e.getAllErrors().stream()
-                .map(org.springframework.context.MessageSourceResolvable::getDefaultMessage)
+                .map(MessageSourceResolvable::getDefaultMessage)
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("the request is not valid");
         return respond(HttpStatus.BAD_REQUEST, message, request);
     }
 
-    @ExceptionHandler({org.springframework.web.ErrorResponseException.class,
-            org.springframework.web.servlet.resource.NoResourceFoundException.class,
-            org.springframework.web.HttpRequestMethodNotSupportedException.class,
-            org.springframework.web.HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<ApiError> errorResponse(Exception e, HttpServletRequest request) {
-        ErrorResponse response = (ErrorResponse) e;
-        String detail = response.getBody().getDetail();
-        return respond(HttpStatus.valueOf(response.getStatusCode().value()), detail, request);
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger than the appliance accepts", request);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "the multipart part '" + e.getRequestPartName() + "' is missing", request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> malformedMultipart(MultipartException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "the body is not a well-formed multipart/form-data upload", request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse known) {
+            // Spring MVC's own refusals (404, 405, 406, 415 …) carry their status; their words may name types
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return ResponseEntity.status(status).headers(known.getHeaders()).contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(status, ErrorSentences.clean(status.value(), known.getBody().getDetail()),
+                            request.getRequestURI()));
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred; see the appliance log", request);
     }
 
     private static ResponseEntity<ApiError> respond(HttpStatus status, String message, HttpServletRequest request) {
-        return ResponseEntity.status(status).body(ApiError.of(status, message, request.getRequestURI()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(status, ErrorSentences.clean(status.value(), message), request.getRequestURI()));
     }
 }

@@ -3,6 +3,7 @@ package com.arasul.security.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,11 @@ final class AuthMessages {
     private AuthMessages() {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 60) String username, @NotNull @Size(max = 200) String password) {
+    /** A name never holds NUL or another control character: such a name is refused, not looked up. */
+    record LoginRequest(
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String username,
+            @NotNull @Size(max = 200) String password) {
 
         @Override
         public String toString() {

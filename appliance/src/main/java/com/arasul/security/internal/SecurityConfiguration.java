@@ -65,6 +65,10 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::adminSession))
+                        // RFC 9728 metadata that names this appliance as configured and claims only what
+                        // is true: bearer tokens in the header, not bound to a client certificate
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(claims ->
+                                claims.resource(properties.baseUrl()).tlsClientCertificateBoundAccessTokens(false)))
                         .authenticationEntryPoint(securityErrors)
                         .accessDeniedHandler(securityErrors))
                 .exceptionHandling(exceptions -> exceptions

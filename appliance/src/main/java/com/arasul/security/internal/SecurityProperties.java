@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param bodySizeExemptPaths path prefixes that stream large bodies (update packages)
  * @param corsAllowedOrigins origins a browser may call the API from; empty: same origin only
  * @param sessionCacheSize token verdicts kept in memory, so not every request asks the database
+ * @param publicBaseUrl how clients reach the appliance ({@code ARASUL_PUBLIC_BASE_URL}); links the
+ *     appliance hands out (the {@code resource_metadata} of {@code WWW-Authenticate}, the protected
+ *     resource's own name) are built from it, never from the request's {@code Host} header
  */
 @Validated
 @ConfigurationProperties("arasul.security")
@@ -36,7 +39,8 @@ record SecurityProperties(
         @NotNull DataSize maxBodySize,
         @NotNull List<String> bodySizeExemptPaths,
         @NotNull List<String> corsAllowedOrigins,
-        @Min(100) @Max(1_000_000) int sessionCacheSize) {
+        @Min(100) @Max(1_000_000) int sessionCacheSize,
+        java.net.URI publicBaseUrl) {
 
     SecurityProperties {
         tokenLifetime = tokenLifetime != null ? tokenLifetime : Duration.ofHours(24);
@@ -48,6 +52,13 @@ record SecurityProperties(
                 : List.of("/api/update/upload");
         corsAllowedOrigins = corsAllowedOrigins != null ? List.copyOf(corsAllowedOrigins) : List.of();
         sessionCacheSize = sessionCacheSize > 0 ? sessionCacheSize : 10_000;
+        publicBaseUrl = publicBaseUrl != null ? publicBaseUrl : java.net.URI.create("http://localhost:8080");
+    }
+
+    /** The base URL without a trailing slash. */
+    String baseUrl() {
+        String base = publicBaseUrl.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     boolean hasAdminPassword() {

@@ -35,7 +35,9 @@ final class StreamTicketFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String ticket = request.getParameter(TICKET_PARAMETER);
+        // only a GET may carry a ticket; asking any other request for a parameter would make the
+        // container read (and spool) a multipart body before its handler streams it
+        String ticket = "GET".equals(request.getMethod()) ? request.getParameter(TICKET_PARAMETER) : null;
         if (ticket == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             chain.doFilter(request, response);
             return;

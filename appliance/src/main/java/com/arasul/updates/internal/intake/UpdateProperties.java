@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity most packages waiting in the durable apply queue
  * @param maxEventStreams live progress streams open at once
  * @param eventStreamTimeout how long one live progress stream stays open
+ * @param uploadReserve free disk an upload must leave on the incoming folder's file system
+ *     ({@code ARASUL_UPLOAD_RESERVE}); an upload that would eat into it is refused before a byte is written
+ * @param maxParallelUploads uploads received at once; more are answered 429
  */
 @Validated
 @ConfigurationProperties("arasul.updates")
@@ -47,7 +50,9 @@ public record UpdateProperties(
         @DefaultValue("2") @DecimalMin("1") double diskSpaceFactor,
         @DefaultValue("20") @Min(1) @Max(1000) int queueCapacity,
         @DefaultValue("10") @Min(1) @Max(100) int maxEventStreams,
-        @DefaultValue("30m") @NotNull Duration eventStreamTimeout) {
+        @DefaultValue("30m") @NotNull Duration eventStreamTimeout,
+        @DefaultValue("1GB") @NotNull DataSize uploadReserve,
+        @DefaultValue("2") @Min(1) @Max(16) int maxParallelUploads) {
 
     Path trustedKeys(Path dataDir) {
         return below(trustedKeys, dataDir, "config/update-keys");

@@ -44,19 +44,28 @@ import org.springframework.test.context.TestPropertySource;
 
         private final AtomicLong pretended = new AtomicLong(-1);
         private final FreeDisk real = FreeDisk.fileSystem();
+        private volatile Path only;
 
         void pretend(long bytes) {
+            pretend(bytes, null);
+        }
+
+        /** Pretends for folders below {@code below} only (all when null). */
+        void pretend(long bytes, Path below) {
+            only = below;
             pretended.set(bytes);
         }
 
         void real() {
+            only = null;
             pretended.set(-1);
         }
 
         @Override
         public long usableBytes(Path folder) {
             long bytes = pretended.get();
-            return bytes >= 0 ? bytes : real.usableBytes(folder);
+            Path below = only;
+            return bytes >= 0 && (below == null || folder.startsWith(below)) ? bytes : real.usableBytes(folder);
         }
     }
 }

@@ -127,8 +127,18 @@ class UploadIntakeTests {
     @Test
     void refusesAPackageWhenTheDiskHasNoRoomForTwiceThePayload() throws Exception {
         Path file = packages.images("2.1.0", "2.0.0", MANAGED);
-        disk.pretend(100); // the payload is a few hundred bytes
+        disk.pretend(100, folders.staging()); // the payload is a few hundred bytes
         refused(file, "NOT_ENOUGH_DISK");
+    }
+
+    @Test
+    void refusesAnUploadBeforeWritingItWhenTheDiskCannotTakeItAndKeepTheReserve() throws Exception {
+        disk.pretend(100);
+
+        upload(packages.rules("2.1.0", "2.0.0")).andExpect(status().isInsufficientStorage())
+                .andExpect(jsonPath("$.status").value(507))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("must stay free")));
+        assertThat(folders.incoming()).isEmptyDirectory();
     }
 
     @Test
