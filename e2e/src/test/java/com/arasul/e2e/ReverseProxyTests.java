@@ -260,9 +260,9 @@ class ReverseProxyTests {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // the appliance, not the proxy, judged the package (zeros are no update): its error shape, its path
+        // the appliance, not the proxy, read and judged the whole package (zeros are no update)
         assertThat(response.statusCode()).as(response.body()).isNotEqualTo(413).isLessThan(500);
-        assertThat(response.body()).contains("\"path\":\"/api/update/upload\"");
+        assertThat(response.body()).contains("\"file_name\":\"big.araupdate\"", "\"status\":\"REFUSED\"");
     }
 
     @Test
@@ -271,13 +271,13 @@ class ReverseProxyTests {
         List<Integer> statuses = flood(() -> request("/api/auth/login").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody\",\"password\":\"wrong-Password-1\"}")), 8);
 
-        assertThat(statuses).contains(429).first().isNotEqualTo(429);
+        assertThat(statuses).contains(429).anyMatch(status -> status != 429);
     }
 
     @Test
     @Order(11)
     void limitsMetricsToTwentyASecond() throws Exception {
-        assertThat(flood(() -> authorized("/api/metrics/live"), 120)).contains(200, 429);
+        assertThat(flood(() -> authorized("/api/metrics/live"), 150)).contains(200, 429);
     }
 
     @Test
@@ -291,21 +291,26 @@ class ReverseProxyTests {
     @Order(13)
     void limitsN8nWebhooksToAHundredAMinuteAnd429sInTheApiErrorShape() throws Exception {
         n8nPaths.clear();
-        List<Integer> statuses = flood(() -> request("/n8n/webhook/flood"), 60);
+        List<HttpResponse<String>> responses = floodResponses(() -> request("/n8n/webhook/flood?x=1"), 60);
 
-        assertThat(statuses).contains(200, 429);
-        assertThat(n8nPaths).hasSize((int) statuses.stream().filter(status -> status == 200).count());
-        HttpResponse<String> refused = client.send(request("/n8n/webhook/flood").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(responses).extracting(HttpResponse::statusCode).contains(200, 429);
+        assertThat(n8nPaths).hasSize((int) responses.stream().filter(response -> response.statusCode() == 200).count());
+        HttpResponse<String> refused = responses.stream().filter(response -> response.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(refused.body()).contains("\"status\":429", "\"path\":\"/n8n/webhook/flood\"", "\"timestamp\"");
     }
 
-    private static List<Integer> flood(java.util.function.Supplier<HttpRequest.Builder> request, int count) throws Exception {
-        List<Integer> statuses = new ArrayList<>();
+    /** {@code count} requests at once (over HTTP/2), so the rate is the proxy's and not this machine's speed. */
+    private static List<Integer> flood(java.util.function.Supplier<HttpRequest.Builder> request, int count) {
+        return floodResponses(request, count).stream().map(HttpResponse::statusCode).toList();
+    }
+
+    private static List<HttpResponse<String>> floodResponses(java.util.function.Supplier<HttpRequest.Builder> request, int count) {
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            statuses.add(client.send(request.get().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            responses.add(client.sendAsync(request.get().build(), HttpResponse.BodyHandlers.ofString()));
         }
-        return statuses;
+        return responses.stream().map(CompletableFuture::join).toList();
     }
 
     private static HttpRequest.Builder request(String path) {
@@ -327,6 +332,8 @@ class ReverseProxyTests {
         Files.writeString(prefix.resolve("arasul.conf"), template);
         Files.writeString(prefix.resolve("nginx.conf"), """
                 daemon off;
+                # the TLS folder belongs to the UID of the container's nginx (101); here workers read it as root
+                user root;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log warn;
