@@ -253,9 +253,18 @@ class ReverseProxyTests {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         long size = 48L * 1024 * 1024;   // well past the 10 MB every other route allows
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new SequenceInputStream(new ByteArrayInputStream(head), new SequenceInputStream(
-                        new ZeroStream(size), new ByteArrayInputStream(tail)))), head.length + size + tail.length);
+        Path zeros = work.resolve("zeros.araupdate");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(zeros.toFile(), "rw")) {
+            file.setLength(size);   // sparse: no 48 MB written to disk
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return new SequenceInputStream(new ByteArrayInputStream(head), new SequenceInputStream(
+                        Files.newInputStream(zeros), new ByteArrayInputStream(tail)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), head.length + size + tail.length);
 
         HttpResponse<String> response = client.send(authorized("/api/update/upload").timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(),
@@ -397,31 +406,6 @@ class ReverseProxyTests {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** {@code size} zero bytes, without holding them in memory. */
-    private static final class ZeroStream extends InputStream {
-        private long left;
-
-        ZeroStream(long size) {
-            this.left = size;
-        }
-
-        @Override
-        public int read() {
-            return left-- > 0 ? 0 : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
-            left -= n;
-            return n;
         }
     }
 }
