@@ -98,14 +98,13 @@ class DebianPackageTests {
 
         exec("su -s /bin/sh arasul -c 'JAVA_HOME=/opt/jdk SERVER_PORT=8080 ARASUL_HEALING_MODE=off "
                 + "ARASUL_ADMIN_PASSWORD=Deb-Test-Pass-1! ARASUL_USB_ROOTS=/tmp/usb ARASUL_JAVA_OPTS=-Xmx256m "
-                + "nohup arasul-appliance > /tmp/appliance.log 2>&1 &'");
+                + "nohup arasul-appliance > /tmp/appliance.log 2>&1 & echo $! > /tmp/appliance.pid'");
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(exec("exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /api/health HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3")
                         .out()).as(exec("tail -n 20 /tmp/appliance.log").out())
                         // 503 is an answer too: without a Docker engine in here the appliance reports itself degraded
                         .matches("(?s)HTTP/1.1 (200|503).*\"status\".*"));
-        // no procps in minbase: find the JVM through /proc
-        exec("for p in /proc/[0-9]*; do grep -qs arasul-appliance.jar $p/cmdline && kill ${p#/proc/}; done; true");
+        exec("kill $(cat /tmp/appliance.pid)");
 
         Docker.Result remove = exec("dpkg -r arasul");
         assertThat(remove.exitCode()).as(remove.err()).isZero();
