@@ -6,6 +6,7 @@ import com.arasul.healing.internal.ActionLanes;
 import com.arasul.healing.internal.AnnouncedMaintenance;
 import com.arasul.healing.internal.ActionRecorder;
 import com.arasul.healing.internal.AiHealing;
+import com.arasul.healing.internal.BackoffRetries;
 import com.arasul.healing.internal.DatabaseMaintenance;
 import com.arasul.healing.internal.Decider;
 import com.arasul.healing.internal.DiskCleanup;
@@ -34,6 +35,7 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The path of a healing signal: container events and states, metric samples (newest only), the
@@ -137,9 +139,14 @@ public class HealingFlows {
                 .get();
     }
 
-    /** What the rules ask for, through the safety floor and into the records; what may run goes on to {@code actions}. */
+    /**
+     * What the rules ask for, through the safety floor and into the records; what may run goes on to
+     * {@code actions}. A restart held back by its back-off comes back here when the back-off is over.
+     */
     @Bean
-    IntegrationFlow decideRequests(Decider decider) {
+    IntegrationFlow decideRequests(Decider decider, BackoffRetries retries,
+            @Qualifier(HealingConfiguration.DECISIONS) MessageChannel decisions) {
+        retries.askAgainThrough(request -> decisions.send(MessageBuilder.withPayload(request).build(), 0));
         return IntegrationFlow.from(HealingConfiguration.DECISIONS)
                 .handle(Object.class, (out, headers) -> {
                     if (out instanceof FailureNoticed failure) {

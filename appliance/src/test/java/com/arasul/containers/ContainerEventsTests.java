@@ -106,7 +106,7 @@ class ContainerEventsTests {
     @Test
     void aPlannedRestartWaitsForTheContainersOwnStopTimeout() {
         // busybox sleep ignores SIGTERM: the stop lasts exactly as long as the stop timeout
-        String id = docker("run", "-d", "--name", PREFIX + "graceful", "--stop-timeout", "4", "--label",
+        String id = docker("run", "-d", "--name", PREFIX + "graceful", "--stop-timeout", "8", "--label",
                 ServiceLabels.SERVICE + "=dck-ev-graceful", SLEEPER).orFail().out().strip();
         await().atMost(Duration.ofSeconds(10)).until(() -> has(id, "start"));
 
@@ -114,8 +114,9 @@ class ContainerEventsTests {
         ActionResult hung = actions.restartUnresponsive("dck-ev-graceful");
 
         assertThat(planned.success()).isTrue();
-        assertThat(planned.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
-        assertThat(hung.duration()).isLessThan(Duration.ofSeconds(4));
+        assertThat(planned.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+        // the short 2 s, and the start, on a busy machine
+        assertThat(hung.duration()).isLessThan(Duration.ofSeconds(8));
     }
 
     private String cause(String containerId, String action) {

@@ -51,6 +51,16 @@ public final class UnixSocketProxy implements AutoCloseable {
         return this;
     }
 
+    /** A started proxy to the local Docker socket, from a socket in a temporary folder named {@code prefix...}. */
+    public static UnixSocketProxy toLocalDocker(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            return new UnixSocketProxy(dir.resolve("docker.sock"), Path.of("/var/run/docker.sock")).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The URI a Docker client uses to reach the engine through this proxy. */
     public String dockerHost() {
         return "unix://" + socket.toAbsolutePath();

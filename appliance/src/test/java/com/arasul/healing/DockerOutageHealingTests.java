@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.arasul.ApplianceTest;
 import com.arasul.containers.UnixSocketProxy;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "arasul.docker.reconnect-initial=200ms", "arasul.docker.reconnect-max=2s"})
 class DockerOutageHealingTests {
 
-    private static final UnixSocketProxy PROXY = startProxy();
+    private static final UnixSocketProxy PROXY = UnixSocketProxy.toLocalDocker("hea-proxy-");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -76,14 +73,5 @@ class DockerOutageHealingTests {
     private int count(String eventType) {
         return jdbc.queryForObject("SELECT count(*) FROM self_healing_events WHERE event_type = ?", Integer.class,
                 eventType);
-    }
-
-    private static UnixSocketProxy startProxy() {
-        try {
-            Path dir = Files.createTempDirectory("hea-proxy-");
-            return new UnixSocketProxy(dir.resolve("docker.sock"), Path.of("/var/run/docker.sock")).start();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -33,13 +33,15 @@ final class HealingTestContainers {
                 .orFail().out().strip();
     }
 
-    static void killMainProcess(String container) {
+    /** SIGKILL from the host, as a crash looks to Docker (not {@code docker kill}, which is a person's stop); answers when. */
+    static Instant killMainProcess(String container) {
         String pid = DockerCli.inspect(container, "{{.State.Pid}}");
         try {
             int exit = new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
             if (exit != 0) {
                 throw new AssertionError("kill -9 " + pid + " exited " + exit);
             }
+            return Instant.now();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

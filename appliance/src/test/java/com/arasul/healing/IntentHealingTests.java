@@ -1,6 +1,9 @@
 package com.arasul.healing;
 
 import static com.arasul.containers.DockerCli.docker;
+import static com.arasul.healing.HealingTestContainers.killMainProcess;
+import static com.arasul.healing.HealingTestContainers.running;
+import static com.arasul.healing.HealingTestContainers.startedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,9 +13,6 @@ import com.arasul.containers.ServiceLabels;
 import com.arasul.containers.TestImages;
 import com.arasul.containers.UnixSocketProxy;
 import com.arasul.healing.internal.Interventions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class IntentHealingTests {
     private static final String POLITE = PREFIX + "polite:v1";
     /** Three poll intervals and more. */
     private static final Duration QUIET = Duration.ofSeconds(10);
-    private static final UnixSocketProxy PROXY = startProxy();
+    private static final UnixSocketProxy PROXY = UnixSocketProxy.toLocalDocker("hl8-proxy-");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -248,8 +248,8 @@ class IntentHealingTests {
         docker("rm", "-f", service);
         // docker run -d answers once the container has started: kill it at once
         docker("run", "-d", "--name", service, "--label", ServiceLabels.SERVICE + "=" + service, SLEEPER).orFail();
-        Instant killed = killMainProcess(service);
         Instant start = startedAt(service);
+        Instant killed = killMainProcess(service);
 
         // on a busy machine creating and starting alone may take seconds; the kill follows the start at once
         assertThat(Duration.between(start, killed)).isLessThan(Duration.ofSeconds(3));
@@ -300,28 +300,6 @@ class IntentHealingTests {
         return id;
     }
 
-    private static Instant killMainProcess(String container) {
-        String pid = DockerCli.inspect(container, "{{.State.Pid}}");
-        try {
-            int exit = new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
-            assertThat(exit).as("kill -9 " + pid).isZero();
-            return Instant.now();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean running(String container) {
-        return "true".equals(docker("inspect", "--format", "{{.State.Running}}", container).out().strip());
-    }
-
-    private static Instant startedAt(String container) {
-        return Instant.parse(DockerCli.inspect(container, "{{.State.StartedAt}}"));
-    }
-
     private int actions(String service) {
         return jdbc.queryForObject("SELECT count(*) FROM recovery_actions WHERE service = ? AND mode = 'act'",
                 Integer.class, service);
@@ -341,14 +319,5 @@ class IntentHealingTests {
                 ? jdbc.queryForObject("SELECT count(*) FROM self_healing_events WHERE event_type = ?", Integer.class, type)
                 : jdbc.queryForObject("SELECT count(*) FROM self_healing_events WHERE service = ? AND event_type = ?",
                         Integer.class, service, type);
-    }
-
-    private static UnixSocketProxy startProxy() {
-        try {
-            Path dir = Files.createTempDirectory("hl8-proxy-");
-            return new UnixSocketProxy(dir.resolve("docker.sock"), Path.of("/var/run/docker.sock")).start();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -26,15 +26,17 @@ public class Decider {
     private final ServiceScope scope;
     private final HealingJournal journal;
     private final AnnouncedMaintenance maintenance;
+    private final BackoffRetries retries;
     private final Clock clock;
 
     public Decider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
-            AnnouncedMaintenance maintenance, Clock clock) {
+            AnnouncedMaintenance maintenance, BackoffRetries retries, Clock clock) {
         this.floor = floor;
         this.activity = activity;
         this.scope = scope;
         this.journal = journal;
         this.maintenance = maintenance;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -45,6 +47,9 @@ public class Decider {
         Decision decision = underUpdate(request);
         if (decision == null) {
             decision = duringMaintenance(floor.decide(request));
+            if (decision.outcome() == Decision.Outcome.SUPPRESSED) {
+                retries.heldBack(request);
+            }
         }
         long id = journal.decided(decision, decision.outcome() == Decision.Outcome.OBSERVED
                 && maintenance.active().isPresent() ? MAINTENANCE_MODE : mode());

@@ -122,10 +122,15 @@ public class HealingConfiguration {
         return new HealingJournal(dataSource, live);
     }
 
+    @Bean(destroyMethod = "close")
+    BackoffRetries healingBackoffRetries(SafetyFloor floor, ContainerActions containers) {
+        return new BackoffRetries(floor, containers);
+    }
+
     @Bean
     Decider healingDecider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
-            AnnouncedMaintenance maintenance, ObjectProvider<Clock> clock) {
-        return new Decider(floor, activity, scope, journal, maintenance, clock.getIfAvailable(Clock::systemUTC));
+            AnnouncedMaintenance maintenance, BackoffRetries retries, ObjectProvider<Clock> clock) {
+        return new Decider(floor, activity, scope, journal, maintenance, retries, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
