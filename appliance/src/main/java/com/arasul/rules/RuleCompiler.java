@@ -2,9 +2,11 @@ package com.arasul.rules;
 
 import com.arasul.rules.internal.DrlValidator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,20 +50,31 @@ public final class RuleCompiler {
         return compile(read(root, ruleSet));
     }
 
-    /** Every {@code .drl} file below {@code root/ruleSet}, by its path relative to {@code root}. */
+    /**
+     * Every {@code .drl} file below {@code root/ruleSet}, by its path relative to {@code root}. Links are
+     * not followed: a rule file that is a symbolic link is refused (an {@link UncheckedIOException}
+     * naming it, never its target's content).
+     */
     public static Map<String, String> read(Path root, String ruleSet) {
         Path folder = root.resolve(ruleSet);
         Map<String, String> sources = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return sources;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                sources.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+                if (Files.isSymbolicLink(file)) {
+                    throw new IOException(relative + " is a symbolic link; rule files are read only as plain files");
+                }
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                        sources.put(relative, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules below " + folder, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return sources;
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class RuleSet {
         try {
             sources = RuleCompiler.read(root, name);
         } catch (UncheckedIOException e) {
-            return activate(refused("cannot read the rule files: " + e.getCause().getMessage()));
+            return activate(refused("cannot read the rule files: " + e.getMessage()));
         }
         if (sources.isEmpty()) {
             return activate(refused("the folder has no .drl files"));
@@ -87,7 +89,12 @@ public final class RuleSet {
 
     /** Compiles the folder as it would be with {@code path} holding {@code text}; activates nothing. */
     public RuleBuild validate(String path, String text) {
-        Map<String, String> sources = new TreeMap<>(RuleCompiler.read(root, name));
+        Map<String, String> sources;
+        try {
+            sources = new TreeMap<>(RuleCompiler.read(root, name));
+        } catch (UncheckedIOException e) {
+            return refused("cannot read the rule files: " + e.getMessage());
+        }
         sources.put(path, text);
         return compiler.compile(sources);
     }
@@ -226,7 +233,8 @@ public final class RuleSet {
             return List.of();
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted()
+            return paths.filter(p -> p.toString().endsWith(".drl") && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
                     .map(p -> stat(folder, p)).flatMap(Optional::stream).toList();
         } catch (IOException | UncheckedIOException e) {
             log.warn("rule set {}: cannot list {}: {}", name, folder, e.toString());
@@ -248,8 +256,10 @@ public final class RuleSet {
 
     private static Optional<RuleFile> stat(Path folder, Path file) {
         try {
-            return Optional.of(new RuleFile(folder.relativize(file).toString().replace('\\', '/'), Files.size(file),
-                    Files.getLastModifiedTime(file).toInstant()));
+            // a link is listed as itself, never followed (reading it is refused)
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(new RuleFile(folder.relativize(file).toString().replace('\\', '/'), attributes.size(),
+                    attributes.lastModifiedTime().toInstant()));
         } catch (IOException e) {
             return Optional.empty(); // deleted while we looked
         }

@@ -10,8 +10,10 @@ import com.arasul.rules.internal.RulePaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -50,14 +52,22 @@ class RulesController {
                 ruleSets.all().stream().map(RuleSetView::of).toList());
     }
 
-    @GetMapping(path = "/{set}/{file}", produces = MediaType.TEXT_PLAIN_VALUE)
-    String read(@PathVariable String set, @PathVariable String file) throws IOException {
+    /**
+     * The file's text, always as {@code text/plain}: a rule file has no other form, so whatever the
+     * {@code Accept} header asks for (e.g. {@code application/json}), the text is what is answered.
+     */
+    @GetMapping(path = "/{set}/{file}")
+    ResponseEntity<String> read(@PathVariable String set, @PathVariable String file) throws IOException {
         Path path = RulePaths.resolve(ruleSets.root(), set, file);
         ruleSet(set);
-        if (!Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no rule file " + set + "/" + file);
         }
-        return Files.readString(path, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            // a content type set here is not negotiated again against the Accept header
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @PutMapping("/{set}/{file}")

@@ -20,16 +20,6 @@ import org.kie.api.KieBase;
  */
 class RuleFiringLimitTests {
 
-    private static final String GOOD = """
-            package demo;
-            rule "says hello"
-            when
-                String( this == "hi" )
-            then
-                insert( Integer.valueOf( 1 ) );
-            end
-            """;
-
     private static final String LOOP = """
             package demo;
             declare Counter
@@ -88,7 +78,7 @@ class RuleFiringLimitTests {
     @Test
     void setsARunawayRuleSetAsideAndRunsTheLastGoodOneAgain() throws Exception {
         Files.createDirectories(root.resolve("demo"));
-        Files.writeString(root.resolve("demo/rules.drl"), GOOD);
+        Files.writeString(root.resolve("demo/rules.drl"), RuleSetTests.GOOD);
         RuleSet ruleSet = new RuleSet("demo", root, compiler);
         KieBase good = ruleSet.reload().kieBase();
         Files.writeString(root.resolve("demo/rules.drl"), LOOP);

@@ -11,7 +11,8 @@ import org.kie.api.KieBase;
 
 class RuleSetTests {
 
-    private static final String GOOD = """
+    /** Says hello: inserts 1 when "hi" is inserted. */
+    static final String GOOD = """
             package demo;
             rule "says hello"
             when

@@ -1,6 +1,7 @@
 package com.arasul.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +134,67 @@ class RulesControllerTests {
             Files.delete(rules.resolve("healing/link.drl"));
         }
         assertThat(outside).hasContent("package x;\n");
+    }
+
+    @Test
+    void refusesARuleThatWouldExecAShellAndRunsNothing() throws Exception {
+        Path marker = rules.getParent().resolve("owned");
+        String exploit = """
+                package healing;
+
+                import com.arasul.healing.facts.HostMetrics;
+
+                rule "exec a shell"
+                when
+                    HostMetrics()
+                then
+                    java.lang.Runtime.getRuntime().exec( new String[] { "touch", "%s" } );
+                end
+                """.formatted(marker);
+        long version = ruleSets.get("healing").version();
+
+        mvc.perform(put("/api/rules/healing/exploit.drl").contentType(MediaType.TEXT_PLAIN).content(exploit))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.messages[0].file").value("healing/exploit.drl"))
+                .andExpect(jsonPath("$.messages[0].line").value(9))
+                .andExpect(jsonPath("$.messages[0].text").value(containsString("`java.lang.Runtime` is not a type a rule may use")));
+        mvc.perform(post("/api/rules/validate").contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"set\":\"healing\",\"file\":\"exploit.drl\",\"text\":\"package healing;\\nrule \\\"x\\\" when then System.exit( 0 ); end\\n\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.messages[0].text").value(containsString("`System` is not a type")));
+
+        assertThat(rules.resolve("healing/exploit.drl")).doesNotExist();
+        assertThat(ruleSets.get("healing").version()).isEqualTo(version);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(marker));
+    }
+
+    @Test
+    void answersARuleFileAsTextWhateverTheAcceptHeaderAsksFor() throws Exception {
+        mvc.perform(get("/api/rules/healing/events.drl").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
+                .andExpect(content().string(containsString("declare HostMetrics")));
+    }
+
+    @Test
+    void refusesADanglingLinkWithoutFailingAndListsTheRulesStill() throws Exception {
+        Files.createSymbolicLink(rules.resolve("healing/dangling.drl"), rules.getParent().resolve("nowhere.drl"));
+        try {
+            mvc.perform(get("/api/rules/healing/dangling.drl"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value(containsString("is a symbolic link")));
+            mvc.perform(get("/api/rules")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ruleSets[0].files[?(@.name == 'dangling.drl')]").isNotEmpty());
+            mvc.perform(post("/api/rules/validate").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"set\":\"healing\",\"file\":\"x.drl\",\"text\":\"package healing;\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ok").value(false))
+                    .andExpect(jsonPath("$.messages[0].text").value(containsString("healing/dangling.drl is a symbolic link")));
+        } finally {
+            Files.delete(rules.resolve("healing/dangling.drl"));
+        }
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class DrlValidator {
         Map<String, String> declared = new HashMap<>();
         parsed.values().forEach(p -> p.getClassAndEnumDeclarationDescrs()
                 .forEach(t -> declared.put(t.getTypeName(), p.getName() + "." + t.getTypeName())));
-        parsed.forEach((file, pkg) -> messages.addAll(new FileCheck(file, types(pkg, declared, file, messages)).check(pkg)));
+        parsed.forEach((file, pkg) -> messages.addAll(
+                new FileCheck(file, sources.get(file), types(pkg, declared, file, messages)).check(pkg)));
         return messages;
     }
 
@@ -106,11 +107,13 @@ public final class DrlValidator {
     private static final class FileCheck {
 
         private final String file;
+        private final String[] lines;
         private final JavaAllowlist java;
         private final List<RuleMessage> messages = new ArrayList<>();
 
-        FileCheck(String file, Map<String, String> types) {
+        FileCheck(String file, String text, Map<String, String> types) {
             this.file = file;
+            this.lines = text.split("\n", -1);
             this.java = new JavaAllowlist(types);
         }
 
@@ -145,11 +148,21 @@ public final class DrlValidator {
             if (!(rule.getConsequence() instanceof String text) || text.isBlank()) {
                 return;
             }
-            // the consequence's text starts on the line of `then`, which the parser counts from 0
+            // the parser counts the line of `then` from 0 and starts the text at its first non-blank
+            // character, after which JavaParser reads it behind an opening brace
             for (JavaAllowlist.Finding f : java.checkConsequence(DrlText.consequence(text))) {
-                messages.add(new RuleMessage(file, rule.getConsequenceLine() + f.line(), f.column(), "ERROR",
-                        "rule \"" + rule.getName() + "\": " + f.text()));
+                int line = rule.getConsequenceLine() + f.line();
+                int column = f.line() > 1 ? f.column() : f.column() - 1 + indentation(line);
+                messages.add(new RuleMessage(file, line, column, "ERROR", "rule \"" + rule.getName() + "\": " + f.text()));
             }
+        }
+
+        private int indentation(int line) {
+            if (line < 1 || line > lines.length) {
+                return 0;
+            }
+            String text = lines[line - 1];
+            return text.length() - text.stripLeading().length();
         }
 
         private void attribute(AttributeDescr attribute) {

@@ -1,9 +1,6 @@
 package com.arasul.rules.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -40,8 +37,9 @@ public final class RulePaths {
     }
 
     /**
-     * The file {@code set/file} below {@code root}, after checking both names and that the result,
-     * links resolved, is still inside the rule set's folder.
+     * The file {@code set/file} below {@code root}, after checking both names, that the result is
+     * inside the rule set's folder, and that neither the folder nor the file is a symbolic link
+     * (links are never followed, so a link cannot lead out of the rules folder).
      */
     public static Path resolve(Path root, String set, String file) {
         Path folder = root.resolve(ruleSet(set)).normalize();
@@ -49,13 +47,9 @@ public final class RulePaths {
         if (!folder.startsWith(root) || !folder.equals(target.getParent())) {
             throw new IllegalArgumentException("not inside the rules folder: " + set + "/" + file);
         }
-        try {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    && !target.toRealPath().startsWith(root.toRealPath())) {
-                throw new IllegalArgumentException("leads outside the rules folder: " + set + "/" + file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.isSymbolicLink(folder) || Files.isSymbolicLink(target)) {
+            throw new IllegalArgumentException(set + "/" + file + " is a symbolic link; rule files are read and written"
+                    + " only as plain files");
         }
         return target;
     }

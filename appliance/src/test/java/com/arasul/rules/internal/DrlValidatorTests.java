@@ -192,18 +192,28 @@ class DrlValidatorTests {
     }
 
     @Test
-    void acceptsEveryDocumentedExample() throws IOException {
-        Matcher example = Pattern.compile("```drl\\n(.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(RULES.resolve("README.md")));
-        int count = 0;
+    void acceptsEveryDocumentedExampleAndRefusesTheDocumentedRefusal() throws IOException {
+        String readme = Files.readString(RULES.resolve("README.md"));
+        Matcher example = Pattern.compile("```drl\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        int accepted = 0;
+        int refused = 0;
         while (example.find()) {
             String text = example.group(1);
-            if (!text.contains("refused")) {
-                assertThat(validator.validate(withShippedHealingRules(text))).as(text).isEmpty();
-                count++;
+            List<RuleMessage> messages = validator.validate(withShippedHealingRules(text));
+            if (readme.substring(Math.max(0, example.start() - 40), example.start()).contains("refused example")) {
+                assertThat(messages).singleElement().satisfies(m -> {
+                    assertThat(m.line()).isEqualTo(6);
+                    assertThat(m.column()).isEqualTo(5);
+                    assertThat(readme).contains(m.text().replace("\"", "\\\""));
+                });
+                refused++;
+            } else {
+                assertThat(messages).as(text).isEmpty();
+                accepted++;
             }
         }
-        assertThat(count).isGreaterThanOrEqualTo(2);
+        assertThat(accepted).isGreaterThanOrEqualTo(2);
+        assertThat(refused).isEqualTo(1);
     }
 
     @Test
