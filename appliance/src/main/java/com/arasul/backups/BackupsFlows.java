@@ -4,7 +4,8 @@ import com.arasul.backups.internal.BackupJobs;
 import com.arasul.platform.DataDirectory;
 import com.arasul.platform.DatabaseDump;
 import com.arasul.storage.ObjectStorage;
-import com.arasul.updates.InstalledVersion;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -26,12 +27,22 @@ public class BackupsFlows {
 
     @Bean(destroyMethod = "close")
     BackupJobs backupJobs(DataSource dataSource, JdbcTemplate jdbc, DataDirectory dataDirectory, ObjectStorage storage,
-            InstalledVersion installed, BackupProperties properties, Environment environment) {
+            ObjectProvider<BuildProperties> build, BackupProperties properties, Environment environment) {
         Path rulesDir = Path.of(environment.getProperty("arasul.rules.dir", dataDirectory.root().resolve("rules").toString()));
         var dump = new DatabaseDump(dataSource, dataDirectory.root().resolve("postgres-runtime"), properties.dumpTimeout());
         return BackupJobs.create(dataSource, jdbc, dump, dataDirectory.folder("backups"), storage, rulesDir,
-                dataDirectory.config().resolve("update-keys"), () -> installed.current().toString(), properties,
+                dataDirectory.config().resolve("update-keys"), () -> installedVersion(jdbc, build), properties,
                 Clock.systemDefaultZone());
+    }
+
+    /** The version an update last installed (the installed_version row), else the application's own. */
+    private static String installedVersion(JdbcTemplate jdbc, ObjectProvider<BuildProperties> build) {
+        var rows = jdbc.queryForList("select version from installed_version where id = 1", String.class);
+        if (!rows.isEmpty()) {
+            return rows.getFirst();
+        }
+        BuildProperties properties = build.getIfAvailable();
+        return properties != null && properties.getVersion() != null ? properties.getVersion() : "0.0.0";
     }
 
     /** The daily backup at the configured time of the box's clock. */
