@@ -24,9 +24,12 @@ class SystemController {
     private final NetworkAddresses addresses;
     private final ConnectivityCheck connectivity;
     private final Hostname hostname;
+    private final ObjectProvider<StatusContributor> contributors;
 
     SystemController(ObjectProvider<LiveMetrics> liveMetrics, SystemProperties properties, SystemInfoReader info,
-            NetworkAddresses addresses, ConnectivityCheck connectivity, Hostname hostname) {
+            NetworkAddresses addresses, ConnectivityCheck connectivity, Hostname hostname,
+            ObjectProvider<StatusContributor> contributors) {
+        this.contributors = contributors;
         this.liveMetrics = liveMetrics;
         this.status = new StatusEvaluator(properties);
         this.info = info;
@@ -39,7 +42,9 @@ class SystemController {
     SystemStatus status() {
         // without a telemetry capability there is no sample, which the status says
         LiveMetrics metrics = liveMetrics.getIfAvailable();
-        return status.evaluate(metrics == null ? Optional.empty() : metrics.latest(), Instant.now());
+        Instant now = Instant.now();
+        return status.with(status.evaluate(metrics == null ? Optional.empty() : metrics.latest(), now),
+                contributors.orderedStream().flatMap(c -> c.reasons(now).stream()).toList());
     }
 
     @GetMapping("/info")

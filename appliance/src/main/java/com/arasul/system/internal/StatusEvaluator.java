@@ -45,6 +45,20 @@ public final class StatusEvaluator {
         return new SystemStatus(now, verdict.level, List.copyOf(verdict.reasons), sample.timestamp());
     }
 
+    /** The status with the reasons other capabilities add, at the worst of their levels. */
+    public SystemStatus with(SystemStatus status, List<com.arasul.system.StatusContributor.Reason> added) {
+        if (added.isEmpty()) {
+            return status;
+        }
+        Level level = status.status();
+        List<String> reasons = new ArrayList<>(status.reasons());
+        for (var reason : added) {
+            level = level.worst(reason.level());
+            reasons.add(reason.sentence());
+        }
+        return new SystemStatus(status.timestamp(), level, List.copyOf(reasons), status.sampledAt());
+    }
+
     private void judgeAge(MetricSample sample, Instant now, Verdict verdict) {
         Duration age = Duration.between(sample.timestamp(), now);
         if (age.compareTo(properties.staleAfter()) > 0) {

@@ -1,5 +1,6 @@
 package com.arasul.updates.internal.apply;
 
+import com.arasul.platform.DatabaseDump;
 import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateJournal;
 import com.arasul.updates.UpdateStep;

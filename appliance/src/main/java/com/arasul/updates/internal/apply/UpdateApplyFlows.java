@@ -4,6 +4,7 @@ import com.arasul.containers.ContainerActions;
 import com.arasul.containers.ImageOperations;
 import com.arasul.platform.ApplianceActivity;
 import com.arasul.platform.DataDirectory;
+import com.arasul.platform.DatabaseDump;
 import com.arasul.rules.RuleCompiler;
 import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateChannels;
