@@ -217,6 +217,17 @@ class DrlValidatorTests {
     }
 
     @Test
+    void acceptsTheDocumentedUpdateRule() throws IOException {
+        Matcher example = Pattern.compile("```\\n(package updates;.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(RULES.resolve("updates/README.md")));
+        assertThat(example.find()).isTrue();
+        Map<String, String> sources = new TreeMap<>(read("updates"));
+        sources.put("updates/site.drl", example.group(1));
+
+        assertThat(validator.validate(sources)).isEmpty();
+    }
+
+    @Test
     void acceptsModifyUpdateDeleteAndTheSessionClock() {
         String drl = consequence("""
                 long now = kcontext.getKieRuntime().getSessionClock().getCurrentTime();

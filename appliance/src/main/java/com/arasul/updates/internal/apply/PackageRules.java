@@ -3,9 +3,11 @@ package com.arasul.updates.internal.apply;
 import com.arasul.rules.RuleBuild;
 import com.arasul.rules.RuleCompiler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -104,15 +106,18 @@ final class PackageRules {
         return top;
     }
 
-    /** Every .drl below {@code root}, by its path relative to it. */
+    /** Every .drl below {@code root}, by its path relative to it; links are neither followed nor read. */
     private static Map<String, String> read(Path root) {
         Map<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".drl")).toList()) {
-                files.put(root.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            for (Path f : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.toString().endsWith(".drl"))
+                    .toList()) {
+                try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(root.relativize(f).toString().replace('\\', '/'), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules below " + root, e);
