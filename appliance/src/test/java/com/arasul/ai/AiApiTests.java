@@ -146,8 +146,18 @@ class AiApiTests extends AiApiTestSupport {
         HttpResponse<String> started = send("POST", "/api/services/llm/models/pull", token, Map.of("model", "llama3.2"));
 
         assertThat(started.statusCode()).isEqualTo(202);
-        HttpResponse<String> events = send("GET", "/api/services/llm/models/pull/events", token, null);
-        assertThat(events.body()).contains("\"percent\":50.0").contains("\"state\":\"succeeded\"");
+        List<String> seen = new ArrayList<>();
+        HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/services/llm/models/pull/events")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null && !line.contains("\"state\":\"succeeded\"")) {
+                seen.add(line);
+            }
+            seen.add(line);
+        }
+        assertThat(String.join("\n", seen)).contains("\"percent\":50.0").contains("\"state\":\"succeeded\"");
         JsonNode pull = JSON.readTree(send("GET", "/api/services/llm/models/pull", token, null).body()).get("pull");
         assertThat(pull.get("state").asString()).isEqualTo("succeeded");
         assertThat(pull.get("percent").asDouble()).isEqualTo(100.0);
