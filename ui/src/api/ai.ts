@@ -50,7 +50,7 @@ export async function chat(prompt: string, onText: (text: string) => void, signa
   try {
     response = await fetch('/api/llm/chat', {
       method: 'POST', signal,
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...authHeaders() },
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json', ...authHeaders() },
       body: JSON.stringify({ messages: [{ role: 'user', content: prompt }] }),
     });
   } catch (e) {

@@ -61,8 +61,11 @@ class AiApiTests extends AiApiTestSupport {
     void unknownModelIsNotFoundNamingIt() throws Exception {
         ollama.answer("POST", "/api/chat", 404, "error-model-not-found.json");
 
-        HttpResponse<String> response = send("POST", "/api/llm/chat", admin(), Map.of("model", "nope:1b",
-                "messages", List.of(Map.of("role", "user", "content", "Hi"))));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/llm/chat"))
+                .header("Authorization", "Bearer " + admin()).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("model", "nope:1b", "messages", List.of(Map.of("role", "user", "content", "Hi"))))))
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("message").asString()).contains("'nope:1b'");
