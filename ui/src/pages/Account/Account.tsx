@@ -7,6 +7,7 @@ import { dateTime } from '../../i18n/format';
 import { usePolling } from '../../components/usePolling';
 import { ErrorLine } from '../../components/ErrorLine';
 import { policy } from './policy';
+import { ApiKeys } from './ApiKeys';
 import './Account.css';
 
 /** Change the password (the policy shown as typed), see and end sessions, find the API docs. */
@@ -50,6 +51,7 @@ export default function Account() {
         {ending !== null && <ErrorLine message={errorSentence(ending)} />}
         <button type="button" class="danger" onClick={everywhere} data-test="logout-everywhere">{t('account.logoutEverywhere')}</button>
       </section>
+      <ApiKeys />
       <section class="card">
         <h2>{t('account.api')}</h2>
         <p>{t('account.apiText')}</p>

@@ -24,11 +24,14 @@ import org.springframework.test.context.TestPropertySource;
         "arasul.security.rate-limits.api.requests=100000",
         "arasul.security.rate-limits.metrics.requests=100000",
         "arasul.security.api-keys.rate-limit.requests=" + SecuredApplianceTest.API_KEY_REQUESTS,
-        "arasul.security.api-keys.rate-limit.per=PT1H"})
+        "arasul.security.api-keys.rate-limit.per=P1D"})
 public @interface SecuredApplianceTest {
 
     String ADMIN_PASSWORD = "Test-Admin-Password-1!";
 
-    /** Requests per hour one API key may make in these tests: enough for a pass over every route. */
+    /**
+     * Requests per day one API key may make in these tests: enough for a pass over every route, and
+     * refilled too slowly to matter while a test runs.
+     */
     int API_KEY_REQUESTS = 300;
 }

@@ -79,6 +79,8 @@ class AiHealthProbe {
                     millis, Instant.now());
         } catch (LlmFailure failure) {
             return new AiServiceHealth(LLM, false, failure.getMessage(), null, Instant.now());
+        } catch (RuntimeException e) {
+            return new AiServiceHealth(LLM, false, "answered something that is not Ollama's JSON", null, Instant.now());
         } finally {
             log.debug("LLM probe took {} ms", (System.nanoTime() - started) / 1_000_000);
         }

@@ -33,7 +33,7 @@ class ModelController {
     }
 
     /** Each watcher holds a request thread while it watches: a few are plenty for one owner. */
-    private static final int MAX_WATCHERS = 4;
+    private static final int MAX_WATCHERS = 8;
 
     private final LlmGateway gateway;
     private final ModelPulls pulls;
@@ -87,7 +87,8 @@ class ModelController {
         return ResponseEntity.ok(Map.of("cancelled", true, "timestamp", Instant.now()));
     }
 
-    @Operation(summary = "The pull's progress as server-sent events (event: progress), until it ends")
+    @Operation(summary = "Pull progress as server-sent events (event: progress) while the page watches, "
+            + "including pulls started later")
     @GetMapping(value = "/api/services/llm/models/pull/events", produces = "text/event-stream")
     void pullEvents(HttpServletResponse response) throws IOException, InterruptedException {
         if (!watchers.tryAcquire()) {
@@ -98,10 +99,11 @@ class ModelController {
             EventStream events = EventStream.open(response);
             ModelPulls.Pull seen = pulls.current();
             events.send("progress", json.writeValueAsString(seen == null ? Map.of("state", "none") : seen));
-            while (seen != null && seen.running()) {
+            // open until the client leaves (a write fails); a quiet pull is re-sent every 15 s, which is
+            // also how a client that went away without a word is noticed
+            while (!Thread.currentThread().isInterrupted()) {
                 ModelPulls.Pull now = pulls.awaitChange(seen, 15_000);
-                // a comment line now and then finds a client that went away even while nothing changes
-                events.send("progress", json.writeValueAsString(now));
+                events.send("progress", json.writeValueAsString(now == null ? Map.of("state", "none") : now));
                 seen = now;
             }
         } finally {

@@ -1,5 +1,6 @@
 package com.arasul.ai.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -20,14 +21,16 @@ class ModelPulls {
 
     /** The state of the current (or last) pull. */
     record Pull(String id, String model, String state, String status, String digest, long total, long completed,
-            Double percent, String error, Instant startedAt, Instant finishedAt) {
+            Double percent, String error, @JsonProperty("started_at") Instant startedAt,
+            @JsonProperty("finished_at") Instant finishedAt) {
 
         boolean running() {
             return "running".equals(state);
         }
 
         Pull progress(String status, String digest, long total, long completed) {
-            Double percent = total > 0 ? Math.min(100.0, Math.round(1000.0 * completed / total) / 10.0) : this.percent;
+            Double percent = total > 0 ? Double.valueOf(Math.min(100.0, Math.round(1000.0 * completed / total) / 10.0))
+                    : this.percent;
             return new Pull(id, model, state, status, digest != null ? digest : this.digest, total, completed, percent,
                     null, startedAt, null);
         }
