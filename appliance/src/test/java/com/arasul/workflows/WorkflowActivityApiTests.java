@@ -127,6 +127,23 @@ class WorkflowActivityApiTests {
     }
 
     @Test
+    void aKeyOfScopeWorkflowsMayPushButNotReadAndAReadKeyMayReadButNotPush() {
+        String workflowsKey = apiKey("workflows");
+        String readKey = apiKey("read");
+
+        assertThat(send(pushRequest(workflowsKey, "{\"workflow_name\":\"wfa-key\",\"status\":\"success\",\"duration_ms\":3}"))
+                .statusCode()).isEqualTo(201);
+        assertThat(send(pushRequest(readKey, "{\"workflow_name\":\"wfa-key\",\"status\":\"success\",\"duration_ms\":3}"))
+                .statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/workflows/activity")).header("Authorization", "Bearer " + readKey)
+                .GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/workflows/activity")).header("Authorization", "Bearer " + workflowsKey)
+                .GET()).statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM workflow_activity WHERE workflow_name = 'wfa-key'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void thePushDoorNeedsAToken() {
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/workflows/execution"))
                 .header("Content-Type", "application/json")
@@ -148,8 +165,22 @@ class WorkflowActivityApiTests {
     }
 
     private HttpResponse<String> push(String body) {
-        return send(HttpRequest.newBuilder(uri("/api/workflows/execution")).header("Authorization", "Bearer " + token())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(pushRequest(token(), body));
+    }
+
+    private HttpRequest.Builder pushRequest(String bearer, String body) {
+        return HttpRequest.newBuilder(uri("/api/workflows/execution")).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A new API key with the one scope, made by the owner. */
+    String apiKey(String scope) {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/auth/api-keys"))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"wfa-" + scope + "-" + System.nanoTime()
+                        + "\",\"scopes\":[\"" + scope + "\"]}")));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        return JSON.readTree(created.body()).get("key").asString();
     }
 
     private JsonNode get(String path) {

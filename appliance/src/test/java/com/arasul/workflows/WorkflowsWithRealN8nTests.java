@@ -84,7 +84,7 @@ class WorkflowsWithRealN8nTests {
         if (imported) {
             return;
         }
-        String credential = n8nCredential("Bearer " + adminToken());
+        String credential = n8nCredential("Bearer " + workflowsKey());
         String id = importTemplate("report-a-run.json", credential);
         expect(200, n8n.api("POST", "/api/v1/workflows/" + id + "/activate", n8nKey, null), "activate");
         imported = true;
@@ -209,6 +209,15 @@ class WorkflowsWithRealN8nTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")));
         token = JSON.readTree(expect(200, login, "login").body()).get("token").asString();
         return token;
+    }
+
+    /** What the template's credential holds on a box: a key of scope workflows, made by the owner. */
+    private String workflowsKey() {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(appliance("/api/auth/api-keys"))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"n8n\",\"scopes\":[\"workflows\"]}")));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        return JSON.readTree(created.body()).get("key").asString();
     }
 
     private JsonNode apiGet(String path) {

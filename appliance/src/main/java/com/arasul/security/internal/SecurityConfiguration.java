@@ -54,6 +54,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/health", "/api/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(API_DOCS).permitAll()
+                        // the workflows' push door: a key of scope workflows, or the owner
+                        .requestMatchers(HttpMethod.POST, "/api/workflows/execution")
+                                .hasAnyAuthority("SCOPE_workflows", "ROLE_ADMIN")
                         .requestMatchers("/api", "/api/**", "/v1/**", "/actuator", "/actuator/**").authenticated()
                         .requestMatchers(SecurityConfiguration::isStaticFileRequest).permitAll()
                         .anyRequest().authenticated())
