@@ -32,19 +32,24 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, LiveConnections.Registration> registrations = new ConcurrentHashMap<>();
     private final String clients;
     private final Limits limits;
     private final Executor sender;
+    private final LiveConnections connections;
 
     /**
      * @param clients what the clients are, for the log ({@code "live-stream"})
      * @param limits how many clients, and how much each may hold up
      * @param sender where sends run; bounded, so a burst cannot grow without limit
+     * @param connections where each client is registered under its session, which closes it when
+     *     the session ends (logout, password change)
      */
-    public WebSocketBroadcaster(String clients, Limits limits, Executor sender) {
+    public WebSocketBroadcaster(String clients, Limits limits, Executor sender, LiveConnections connections) {
         this.clients = Objects.requireNonNull(clients);
         this.limits = Objects.requireNonNull(limits);
         this.sender = Objects.requireNonNull(sender);
+        this.connections = Objects.requireNonNull(connections);
     }
 
     /**
@@ -72,19 +77,40 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
                 && nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session ws) {
             ws.getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.sendTimeLimit().toMillis());
         }
-        sessions.put(session.getId(), new ConcurrentWebSocketSessionDecorator(session,
+        WebSocketSession client = new ConcurrentWebSocketSessionDecorator(session,
                 (int) limits.sendTimeLimit().toMillis(), limits.sendBufferBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE));
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        sessions.put(session.getId(), client);
+        registrations.put(session.getId(), connections.register(session.getPrincipal(), () -> ended(client)));
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        sessions.remove(session.getId());
+        forget(session);
     }
 
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
+        forget(session);
+    }
+
+    private void forget(WebSocketSession session) {
         sessions.remove(session.getId());
+        LiveConnections.Registration registration = registrations.remove(session.getId());
+        if (registration != null) {
+            registration.close();
+        }
+    }
+
+    /** The client's session ended: no further frame, and the connection closes (1008 policy violation). */
+    private void ended(WebSocketSession client) {
+        sessions.remove(client.getId());
+        registrations.remove(client.getId());
+        try {
+            client.close(CloseStatus.POLICY_VIOLATION.withReason("the session has ended"));
+        } catch (IOException | RuntimeException ignored) {
+            // gone already
+        }
     }
 
     /** Hands the text to every client; it is made only when there is one. Returns at once. */
@@ -102,14 +128,14 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
 
     private void send(WebSocketSession session, TextMessage message) {
         if (!session.isOpen()) {
-            sessions.remove(session.getId());
+            forget(session);
             return;
         }
         try {
             session.sendMessage(message);
         } catch (IOException | RuntimeException e) {
             // too slow (the decorator's limits) or gone: drop it, the client may reconnect
-            sessions.remove(session.getId());
+            forget(session);
             log.info("Dropped {} client {}: {}", clients, session.getId(), e.getMessage());
             try {
                 session.close(CloseStatus.SESSION_NOT_RELIABLE);

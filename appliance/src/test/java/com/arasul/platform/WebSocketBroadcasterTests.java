@@ -25,7 +25,7 @@ class WebSocketBroadcasterTests {
         sender.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         sender.initialize();
         broadcaster = new WebSocketBroadcaster("test",
-                new WebSocketBroadcaster.Limits(2, Duration.ofMillis(300), 1024), sender);
+                new WebSocketBroadcaster.Limits(2, Duration.ofMillis(300), 1024), sender, new LiveConnections());
     }
 
     @AfterEach

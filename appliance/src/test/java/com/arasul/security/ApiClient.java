@@ -40,6 +40,19 @@ final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    /** Opens an event stream without a token; the caller reads and closes the body. */
+    HttpResponse<java.io.InputStream> stream(String path) {
+        try {
+            return http.send(request(path, null).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

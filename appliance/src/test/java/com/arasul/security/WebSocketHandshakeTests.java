@@ -71,12 +71,14 @@ class WebSocketHandshakeTests {
     }
 
     @Test
-    void takesTheQueryParameterOnGetRequestsOnly() {
+    void takesTheQueryParameterOnWebSocketHandshakesOnly() {
         String token = api.token("admin", SecuredApplianceTest.ADMIN_PASSWORD);
 
         assertThat(api.post("/api/auth/logout?access_token=" + token, null, java.util.Map.of()).statusCode())
                 .isEqualTo(401);
-        assertThat(api.get("/api/auth/me?access_token=" + token, null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/auth/me?access_token=" + token, null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/logs/stream?service=appliance&access_token=" + token, null).statusCode())
+                .isEqualTo(401);
     }
 
     private URI uri(String query) {

@@ -54,7 +54,8 @@ public final class ApplianceProcess implements AutoCloseable {
                     + "(mvn -B -pl appliance -am package -DskipTests, or mvn -B verify from the root)");
         }
         try {
-            int port = freePort();
+            // a restart on the same port (reconnect tests) passes SERVER_PORT itself
+            int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : freePort();
             Path log = workDir.resolve("appliance.log");
             Path dataDir = workDir.resolve("data");
             List<String> command = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.arasul.host.GpuControl;
 import com.arasul.host.HostDevice;
 import com.arasul.host.HostReboot;
 import com.arasul.host.JetsonPower;
+import com.arasul.logs.ApplianceLogFile;
 import com.arasul.platform.ApplianceActivity;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -46,9 +47,9 @@ public class HealingAdaptersConfiguration {
 
     @Bean
     DiskCleanup diskCleanup(DockerHealing docker, DatabaseMaintenance database,
-            @Value("${logging.file.name:${arasul.data-dir}/logs/arasul.log}") String logFile,
+            @Value(ApplianceLogFile.CONFIGURED) String logFile,
             @Value("${logging.logback.rollingpolicy.max-history:10}") int keepRolled) {
-        return new DiskCleanup(docker, database, Path.of(HealingApiConfiguration.actualLogFile(logFile)), keepRolled);
+        return new DiskCleanup(docker, database, Path.of(ApplianceLogFile.resolve(logFile)), keepRolled);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.arasul.containers.ContainerActions;
 import com.arasul.healing.HealingProperties;
 import com.arasul.healing.SafetyFloor;
 import com.arasul.platform.ApplianceActivity;
+import com.arasul.platform.LiveConnections;
 import com.arasul.rules.RuleSets;
 import java.time.Clock;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -80,8 +81,9 @@ public class HealingConfiguration {
     }
 
     @Bean
-    LiveHealingEvents liveHealingEvents(HealingEngineProperties engine, JsonMapper json) {
-        return new LiveHealingEvents(engine, boundedSingleThread("healing-live-", 1000, new ThreadPoolExecutor.DiscardPolicy()), json);
+    LiveHealingEvents liveHealingEvents(HealingEngineProperties engine, JsonMapper json, LiveConnections connections) {
+        return new LiveHealingEvents(engine, boundedSingleThread("healing-live-", 1000, new ThreadPoolExecutor.DiscardPolicy()),
+                json, connections);
     }
 
     @Bean

@@ -26,10 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param liveMaxSessions WebSocket clients of {@code /api/self-healing/live}
  * @param liveSendBufferBytes per client, what may wait to be sent before the client is dropped
  * @param liveSendTimeLimit per client, how long one send may take before the client is dropped
- * @param logStreams SSE log streams open at once
- * @param logStreamTimeout an SSE log stream ends after this long (the client may reconnect)
- * @param logSearchMaxLines lines a log search reads at most, per source
- * @param logLinesMax lines {@code GET /api/logs} answers at most
  * @param pruneLabels if set, a disk cleanup prunes only dangling images with these labels
  *     ({@code key} or {@code key=value}); empty prunes every dangling image
  */
@@ -45,10 +41,6 @@ public record HealingEngineProperties(
         @Min(1) @Max(100) @DefaultValue("10") int liveMaxSessions,
         @Min(1024) @DefaultValue("262144") int liveSendBufferBytes,
         @NotNull @DefaultValue("5s") Duration liveSendTimeLimit,
-        @Min(1) @Max(32) @DefaultValue("4") int logStreams,
-        @NotNull @DefaultValue("10m") Duration logStreamTimeout,
-        @Min(100) @Max(1_000_000) @DefaultValue("20000") int logSearchMaxLines,
-        @Min(1) @Max(100_000) @DefaultValue("5000") int logLinesMax,
         List<String> pruneLabels) {
 
     public HealingEngineProperties {

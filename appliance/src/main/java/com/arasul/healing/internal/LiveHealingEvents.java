@@ -1,5 +1,6 @@
 package com.arasul.healing.internal;
 
+import com.arasul.platform.LiveConnections;
 import com.arasul.platform.WebSocketBroadcaster;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -18,9 +19,9 @@ public class LiveHealingEvents implements Consumer<HealingEvent> {
     private final WebSocketBroadcaster clients;
     private final JsonMapper json;
 
-    public LiveHealingEvents(HealingEngineProperties limits, Executor sender, JsonMapper json) {
+    public LiveHealingEvents(HealingEngineProperties limits, Executor sender, JsonMapper json, LiveConnections connections) {
         this.clients = new WebSocketBroadcaster("self-healing live", new WebSocketBroadcaster.Limits(
-                limits.liveMaxSessions(), limits.liveSendTimeLimit(), limits.liveSendBufferBytes()), sender);
+                limits.liveMaxSessions(), limits.liveSendTimeLimit(), limits.liveSendBufferBytes()), sender, connections);
         this.json = json;
     }
 

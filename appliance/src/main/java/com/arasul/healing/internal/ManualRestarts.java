@@ -5,18 +5,15 @@ import com.arasul.healing.ActionRequest;
 import com.arasul.healing.ActionType;
 import com.arasul.healing.Category;
 import com.arasul.healing.Decision;
+import com.arasul.healing.ServiceRestarts;
 import com.arasul.healing.facts.ActionResult;
 import com.arasul.platform.ActionOutcome;
 import com.arasul.rules.RuleSession;
 import java.time.Instant;
 import java.util.Optional;
 
-/**
- * A restart the owner asked for through the API. It runs through the Docker adapter at once (the
- * owner decides, not the safety floor), is recorded like any action, and the rules hear of it first
- * so that the container's death is not taken for a crash.
- */
-public class ManualRestarts {
+/** The owner's restarts, through the Docker adapter; the rules hear of each one before it runs. */
+public class ManualRestarts implements ServiceRestarts {
 
     private final ContainerActions containers;
     private final RuleSession rules;
@@ -28,7 +25,7 @@ public class ManualRestarts {
         this.journal = journal;
     }
 
-    /** Empty when no managed container carries that service name. */
+    @Override
     public Optional<ActionOutcome> restart(String service) {
         if (containers.service(service).isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import com.arasul.security.internal.AuthMessages.Me;
 import com.arasul.security.internal.AuthMessages.PasswordChanged;
 import com.arasul.security.internal.AuthMessages.SessionList;
 import com.arasul.security.internal.AuthMessages.SessionView;
+import com.arasul.security.internal.AuthMessages.StreamTicket;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +37,11 @@ class AuthController {
     private final SessionStore sessionStore;
     private final AdminAccounts accounts;
     private final PasswordChanges passwords;
+    private final StreamTickets tickets;
 
     AuthController(Logins logins, AccountSessions sessions, SessionStore sessionStore, AdminAccounts accounts,
-            PasswordChanges passwords) {
+            PasswordChanges passwords, StreamTickets tickets) {
+        this.tickets = tickets;
         this.logins = logins;
         this.sessions = sessions;
         this.sessionStore = sessionStore;
@@ -67,6 +72,16 @@ class AuthController {
     @PostMapping("/logout-all")
     LogoutResponse logoutAll(@AuthenticationPrincipal Jwt token) {
         return new LogoutResponse(sessions.logoutAll(token.getSubject(), token.getId(), null), Instant.now());
+    }
+
+    /** A single-use ticket, valid 30 s, that opens one event stream of this session as {@code ?ticket=}. */
+    @PostMapping("/stream-ticket")
+    ResponseEntity<?> streamTicket(Authentication caller, HttpServletRequest request) {
+        if (!(caller instanceof JwtAuthenticationToken session)) {
+            return error(HttpStatus.FORBIDDEN, "a stream ticket is given to a login session only", request);
+        }
+        StreamTickets.Ticket ticket = tickets.issue(session);
+        return ResponseEntity.ok(new StreamTicket(ticket.value(), ticket.expiresAt()));
     }
 
     @GetMapping("/me")

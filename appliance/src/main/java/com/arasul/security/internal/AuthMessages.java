@@ -35,6 +35,14 @@ final class AuthMessages {
             @JsonProperty("expires_at") Instant expiresAt, Instant timestamp) {
     }
 
+    record StreamTicket(String ticket, @JsonProperty("expires_at") Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "StreamTicket[expiresAt=" + expiresAt + "]";
+        }
+    }
+
     record LogoutResponse(@JsonProperty("sessions_ended") int sessionsEnded, Instant timestamp) {
     }
 

@@ -38,8 +38,8 @@ final class BoundedMap<K, V> {
         return entries.computeIfAbsent(key, create);
     }
 
-    synchronized void remove(K key) {
-        entries.remove(key);
+    synchronized V remove(K key) {
+        return entries.remove(key);
     }
 
     synchronized int size() {

@@ -2,6 +2,7 @@ package com.arasul.security.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -34,7 +36,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
             JsonSecurityErrors securityErrors, ApiErrorWriter errors, ApiKeys apiKeys,
-            ApiKeyProperties apiKeyProperties) throws Exception {
+            ApiKeyProperties apiKeyProperties, StreamTickets tickets, ListableBeanFactory beans,
+            SessionConnections sessionConnections) throws Exception {
         BodySizeLimitFilter bodySize = new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
                 properties.bodySizeExemptPaths(), errors);
         http
@@ -70,7 +73,10 @@ class SecurityConfiguration {
                         .accessDeniedHandler(securityErrors))
                 .addFilterBefore(bodySize, BearerTokenAuthenticationFilter.class)
                 // API keys (Bearer ara_...) are checked here, route by route; the JWT filter skips them
-                .addFilterBefore(new ApiKeyFilter(apiKeys, apiKeyProperties, errors), BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(apiKeys, apiKeyProperties, errors), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new StreamTicketFilter(tickets, new StreamEndpoints(beans), errors),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(sessionConnections.openAnswers(), AuthorizationFilter.class);
         if (properties.rateLimits().enabled()) {
             // before the token is even decoded: a flood must not cost a signature check per request
             http.addFilterBefore(new RateLimitFilter(new ClientRateLimits(properties.rateLimits()), errors),
@@ -87,9 +93,8 @@ class SecurityConfiguration {
     /** The dashboard's files: plain GETs outside /api; a WebSocket upgrade is never "static". */
     static boolean isStaticFileRequest(HttpServletRequest request) {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
         // "Upgrade: h2c" is an ordinary HTTP/2 offer; only a WebSocket upgrade must show a token
-        return read && (upgrade == null || !upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket"));
+        return read && !BearerTokens.isWebSocketHandshake(request);
     }
 
     private static CorsFilter corsFilter(List<String> allowedOrigins, ApiErrorWriter errors) {

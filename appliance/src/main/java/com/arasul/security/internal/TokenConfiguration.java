@@ -59,6 +59,11 @@ class TokenConfiguration {
     }
 
     @Bean
+    StreamTickets streamTickets(SessionValidator sessionValidator) {
+        return new StreamTickets(sessionValidator, Clock.systemUTC());
+    }
+
+    @Bean
     TokenIssuer tokenIssuer(JwtEncoder jwtEncoder, SessionStore sessions, SecurityProperties properties) {
         return new TokenIssuer(jwtEncoder, sessions, properties.tokenLifetime(), Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package com.arasul.telemetry.internal;
 
+import com.arasul.platform.LiveConnections;
 import com.arasul.platform.WebSocketBroadcaster;
 import com.arasul.telemetry.MetricSample;
 import com.arasul.telemetry.internal.TelemetryProperties.LiveStream;
@@ -17,9 +18,9 @@ final class LiveStreamHandler {
     private final WebSocketBroadcaster clients;
     private final JsonMapper json;
 
-    LiveStreamHandler(LiveStream limits, Executor sender, JsonMapper json) {
+    LiveStreamHandler(LiveStream limits, Executor sender, JsonMapper json, LiveConnections connections) {
         this.clients = new WebSocketBroadcaster("live-stream", new WebSocketBroadcaster.Limits(limits.maxSessions(),
-                limits.sendTimeLimit(), limits.sendBufferBytes()), sender);
+                limits.sendTimeLimit(), limits.sendBufferBytes()), sender, connections);
         this.json = json;
     }
 

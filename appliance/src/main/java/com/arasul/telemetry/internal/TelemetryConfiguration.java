@@ -2,6 +2,7 @@ package com.arasul.telemetry.internal;
 
 import com.arasul.platform.CommandRunner;
 import com.arasul.platform.DataDirectory;
+import com.arasul.platform.LiveConnections;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,8 +97,8 @@ class TelemetryConfiguration {
 
     @Bean
     LiveStreamHandler liveStreamHandler(TelemetryProperties properties, ThreadPoolTaskExecutor telemetryLiveStreamExecutor,
-            JsonMapper json) {
-        return new LiveStreamHandler(properties.liveStream(), telemetryLiveStreamExecutor, json);
+            JsonMapper json, LiveConnections connections) {
+        return new LiveStreamHandler(properties.liveStream(), telemetryLiveStreamExecutor, json, connections);
     }
 
     @Bean

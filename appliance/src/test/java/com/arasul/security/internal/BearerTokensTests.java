@@ -18,21 +18,22 @@ class BearerTokensTests {
     }
 
     @Test
-    void takesTheQueryParameterOnGetOnly() {
-        MockHttpServletRequest get = new MockHttpServletRequest("GET", "/api/metrics/live-stream");
-        get.setQueryString("access_token=abc.def.ghi");
-        get.addParameter("access_token", "abc.def.ghi");
-        MockHttpServletRequest post = new MockHttpServletRequest("POST", "/api/auth/logout");
-        post.setQueryString("access_token=abc.def.ghi");
-        post.addParameter("access_token", "abc.def.ghi");
+    void takesTheQueryParameterOnWebSocketHandshakesOnly() {
+        MockHttpServletRequest handshake = withQueryToken(new MockHttpServletRequest("GET", "/api/metrics/live-stream"));
+        handshake.addHeader("Upgrade", "websocket");
+        MockHttpServletRequest get = withQueryToken(new MockHttpServletRequest("GET", "/api/auth/me"));
+        MockHttpServletRequest post = withQueryToken(new MockHttpServletRequest("POST", "/api/auth/logout"));
+        post.addHeader("Upgrade", "websocket");
 
-        assertThat(tokens.resolve(get)).isEqualTo("abc.def.ghi");
+        assertThat(tokens.resolve(handshake)).isEqualTo("abc.def.ghi");
+        assertThat(tokens.resolve(get)).isNull();
         assertThat(tokens.resolve(post)).isNull();
     }
 
     @Test
     void takesTheTokenAfterTheBearerSubprotocol() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/metrics/live-stream");
+        request.addHeader("Upgrade", "websocket");
         request.addHeader("Sec-WebSocket-Protocol", "bearer, abc.def.ghi");
 
         assertThat(tokens.resolve(request)).isEqualTo("abc.def.ghi");
@@ -44,8 +45,16 @@ class BearerTokensTests {
         other.addHeader("Sec-WebSocket-Protocol", "v1.stream");
         MockHttpServletRequest dangling = new MockHttpServletRequest("GET", "/api/metrics/live-stream");
         dangling.addHeader("Sec-WebSocket-Protocol", "bearer");
+        other.addHeader("Upgrade", "websocket");
+        dangling.addHeader("Upgrade", "websocket");
 
         assertThat(tokens.resolve(other)).isNull();
         assertThat(tokens.resolve(dangling)).isNull();
+    }
+
+    private static MockHttpServletRequest withQueryToken(MockHttpServletRequest request) {
+        request.setQueryString("access_token=abc.def.ghi");
+        request.addParameter("access_token", "abc.def.ghi");
+        return request;
     }
 }

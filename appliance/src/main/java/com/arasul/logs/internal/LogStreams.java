@@ -1,4 +1,4 @@
-package com.arasul.healing.internal;
+package com.arasul.logs.internal;
 
 import com.arasul.containers.ContainerActions;
 import com.arasul.containers.LogFollow;
@@ -18,25 +18,25 @@ class LogStreams {
 
     private final ContainerActions containers;
     private final ApplianceLog appliance;
-    private final HealingEngineProperties limits;
+    private final LogsProperties limits;
     private final ExecutorService pool;
     private final Semaphore open;
 
-    LogStreams(ContainerActions containers, ApplianceLog appliance, HealingEngineProperties limits, ExecutorService pool) {
+    LogStreams(ContainerActions containers, ApplianceLog appliance, LogsProperties limits, ExecutorService pool) {
         this.containers = containers;
         this.appliance = appliance;
         this.limits = limits;
         this.pool = pool;
-        this.open = new Semaphore(limits.logStreams());
+        this.open = new Semaphore(limits.streams());
     }
 
     /** @throws IllegalStateException when every stream is in use */
     SseEmitter open(String source) {
         if (!open.tryAcquire()) {
-            throw new IllegalStateException(limits.logStreams() + " log streams are open already; close one first");
+            throw new IllegalStateException(limits.streams() + " log streams are open already; close one first");
         }
-        SseEmitter emitter = new SseEmitter(limits.logStreamTimeout().toMillis());
-        long deadline = System.nanoTime() + limits.logStreamTimeout().toNanos();
+        SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
+        long deadline = System.nanoTime() + limits.streamTimeout().toNanos();
         try {
             pool.execute(() -> {
                 try {

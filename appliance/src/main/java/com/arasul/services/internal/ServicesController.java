@@ -1,9 +1,10 @@
-package com.arasul.healing.internal;
+package com.arasul.services.internal;
 
 import com.arasul.containers.ContainerActions;
 import com.arasul.containers.ContainerUsage;
 import com.arasul.containers.ManagedService;
 import com.arasul.healing.SafetyFloor;
+import com.arasul.healing.ServiceRestarts;
 import com.arasul.platform.ActionOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +35,15 @@ class ServicesController {
 
     private final ContainerActions containers;
     private final SafetyFloor floor;
-    private final ManualRestarts restarts;
+    private final ServiceRestarts restarts;
     private final ExecutorService usageSampling;
 
-    ServicesController(ContainerActions containers, SafetyFloor floor, ManualRestarts restarts,
-            ExecutorService healingUsageSampling) {
+    ServicesController(ContainerActions containers, SafetyFloor floor, ServiceRestarts restarts,
+            ExecutorService servicesUsageSampling) {
         this.containers = containers;
         this.floor = floor;
         this.restarts = restarts;
-        this.usageSampling = healingUsageSampling;
+        this.usageSampling = servicesUsageSampling;
     }
 
     @GetMapping

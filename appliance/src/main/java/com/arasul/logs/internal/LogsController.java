@@ -1,4 +1,4 @@
-package com.arasul.healing.internal;
+package com.arasul.logs.internal;
 
 import com.arasul.platform.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +27,9 @@ class LogsController {
 
     private final LogSources sources;
     private final LogStreams streams;
-    private final HealingEngineProperties limits;
+    private final LogsProperties limits;
 
-    LogsController(LogSources sources, LogStreams streams, HealingEngineProperties limits) {
+    LogsController(LogSources sources, LogStreams streams, LogsProperties limits) {
         this.sources = sources;
         this.streams = streams;
         this.limits = limits;
@@ -46,8 +46,8 @@ class LogsController {
     Map<String, Object> logs(@RequestParam String service, @RequestParam(required = false) Integer lines,
             @RequestParam(required = false) String level) {
         int n = lines == null ? 100 : lines;
-        if (n < 1 || n > limits.logLinesMax()) {
-            throw new IllegalArgumentException("lines must be between 1 and " + limits.logLinesMax());
+        if (n < 1 || n > limits.linesMax()) {
+            throw new IllegalArgumentException("lines must be between 1 and " + limits.linesMax());
         }
         String wanted = LogSources.level(level);
         List<String> tail = sources.tail(service, n).stream().filter(l -> LogSources.atLevel(l, wanted)).toList();
@@ -72,7 +72,7 @@ class LogsController {
         List<Map<String, String>> matches = new ArrayList<>();
         boolean truncated = false;
         for (String name : names) {
-            for (String line : sources.tail(name, limits.logSearchMaxLines())) {
+            for (String line : sources.tail(name, limits.searchMaxLines())) {
                 if (line.toLowerCase(Locale.ROOT).contains(needle)) {
                     if (matches.size() >= MAX_MATCHES) {
                         truncated = true;

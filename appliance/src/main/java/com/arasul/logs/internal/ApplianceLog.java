@@ -1,4 +1,4 @@
-package com.arasul.healing.internal;
+package com.arasul.logs.internal;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

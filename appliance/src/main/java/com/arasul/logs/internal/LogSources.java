@@ -1,4 +1,4 @@
-package com.arasul.healing.internal;
+package com.arasul.logs.internal;
 
 import com.arasul.containers.ContainerActions;
 import com.arasul.containers.LogLine;
