@@ -18,6 +18,7 @@ export const pages: PageEntry[] = [
   { path: '/updates', nav: 'nav.updates', load: () => import('./Updates/Updates').then((m) => m.default) },
   { path: '/logs', nav: 'nav.logs', load: () => import('./Logs/Logs').then((m) => m.default) },
   { path: '/rules', nav: 'nav.rules', load: () => import('./Rules/Rules').then((m) => m.default) },
+  { path: '/workflows', nav: 'nav.workflows', load: () => import('./Workflows/Workflows').then((m) => m.default) },
   { path: '/account', nav: 'nav.account', load: () => import('./Account/Account').then((m) => m.default) },
 ];
 

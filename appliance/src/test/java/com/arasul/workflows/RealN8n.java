@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The real n8n, installed by {@code scripts/arasul test} into a cache outside the repository (its
  * folder in {@code ARASUL_N8N_HOME}), started as a process of its own on SQLite in a temporary user
  * folder, on free ports, with every call home switched off. It is ready when {@code /rest/settings}
- * answers ({@code /healthz} answers before its migrations end). {@link #stop()} ends the whole process
+ * answers with JSON ({@code /healthz} answers before its migrations end, and until they have ended
+ * every route answers a plain-text "starting up" page). {@link #stop()} ends the whole process
  * tree; {@link #start()} again keeps the user folder, so owner, workflows and API key survive.
  */
 final class RealN8n implements AutoCloseable {
@@ -109,7 +110,7 @@ final class RealN8n implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("n8n exited with " + process.exitValue() + ":\n" + log());
                     }
-                    return status(get("/rest/settings")) == 200;
+                    return answersJson(get("/rest/settings"));
                 });
         return this;
     }
@@ -198,8 +199,9 @@ final class RealN8n implements AutoCloseable {
         }
     }
 
-    private static int status(HttpResponse<String> response) {
-        return response == null ? -1 : response.statusCode();
+    /** While it migrates, n8n answers every route with a plain-text "starting up" page. */
+    private static boolean answersJson(HttpResponse<String> response) {
+        return response != null && response.statusCode() == 200 && response.body().stripLeading().startsWith("{");
     }
 
     private static int freePort() {
