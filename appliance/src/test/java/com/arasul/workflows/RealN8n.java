@@ -104,7 +104,8 @@ final class RealN8n implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start n8n (is node on the PATH?)", e);
         }
-        await("n8n ready (see " + userFolder.resolve("n8n.log") + ")").atMost(Duration.ofMinutes(3))
+        // a fresh database runs some hundred migrations first: minutes on a busy machine
+        await("n8n ready (see " + userFolder.resolve("n8n.log") + ")").atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -183,9 +184,15 @@ final class RealN8n implements AutoCloseable {
         return response;
     }
 
+    /** Stops n8n and removes its user folder. */
     @Override
     public void close() {
         stop();
+        try (var files = Files.walk(userFolder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is no failure of the test
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

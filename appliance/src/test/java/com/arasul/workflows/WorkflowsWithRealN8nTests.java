@@ -8,8 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.arasul.ApplianceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -58,8 +56,7 @@ class WorkflowsWithRealN8nTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String token;
+    private ApplianceHttp appliance;
 
     @DynamicPropertySource
     static synchronized void n8n(DynamicPropertyRegistry registry) throws IOException {
@@ -81,10 +78,11 @@ class WorkflowsWithRealN8nTests {
 
     @BeforeEach
     synchronized void importTheReportTemplateOnce() {
+        appliance = new ApplianceHttp(port, ADMIN_PASSWORD);
         if (imported) {
             return;
         }
-        String credential = n8nCredential("Bearer " + workflowsKey());
+        String credential = n8nCredential("Bearer " + appliance.apiKey("workflows"));
         String id = importTemplate("report-a-run.json", credential);
         expect(200, n8n.api("POST", "/api/v1/workflows/" + id + "/activate", n8nKey, null), "activate");
         imported = true;
@@ -200,44 +198,11 @@ class WorkflowsWithRealN8nTests {
                 "%" + message + "%");
     }
 
-    private String adminToken() {
-        if (token != null) {
-            return token;
-        }
-        HttpResponse<String> login = send(HttpRequest.newBuilder(appliance("/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")));
-        token = JSON.readTree(expect(200, login, "login").body()).get("token").asString();
-        return token;
-    }
-
-    /** What the template's credential holds on a box: a key of scope workflows, made by the owner. */
-    private String workflowsKey() {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(appliance("/api/auth/api-keys"))
-                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"n8n\",\"scopes\":[\"workflows\"]}")));
-        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
-        return JSON.readTree(created.body()).get("key").asString();
-    }
-
     private JsonNode apiGet(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(appliance(path))
-                .header("Authorization", "Bearer " + adminToken()).GET());
-        return JSON.readTree(expect(200, response, path).body());
-    }
-
-    private URI appliance(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return JSON.readTree(expect(200, appliance.get(path, appliance.token()), path).body());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return appliance.send(request);
     }
 }
