@@ -61,7 +61,8 @@ class WorkflowsWithRealN8nTests {
     @DynamicPropertySource
     static synchronized void n8n(DynamicPropertyRegistry registry) throws IOException {
         if (n8n == null) {
-            n8n = new RealN8n().start();
+            n8n = new RealN8n(); // assigned first, so that the end of the class stops it even if it never got ready
+            n8n.start();
             n8nKey = n8n.setUpOwnerAndApiKey();
             keyFile = Files.writeString(n8n.userFolder().resolve("arasul-api-key"), n8nKey);
         }
