@@ -16,7 +16,9 @@ final class ApplianceHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, since the tests also call n8n's webhooks with it (see {@link RealN8n}). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
     private final String password;
     private String token;

@@ -38,8 +38,10 @@ final class RealN8n implements AutoCloseable {
     private final Path userFolder;
     private final int port;
     private final int brokerPort;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK's default offer of "Upgrade: h2c" reaches n8n's WebSocket upgrade handler,
+    // which never answers it
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     RealN8n() {
