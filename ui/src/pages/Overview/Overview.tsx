@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { usePolling } from '../../components/usePolling';
 import { ServiceTiles } from '../../components/ServiceTiles';
 import { HealingActions } from '../../components/HealingActions';
+import { WorkflowsCard } from '../../components/WorkflowsCard';
 import { tilesOf, type Tile } from './tiles';
 import './Overview.css';
 
@@ -20,6 +21,10 @@ export function Overview() {
       <section aria-labelledby="services-title">
         <h2 id="services-title">{t('overview.services')}</h2>
         <ServiceTiles />
+      </section>
+      <section aria-labelledby="workflows-title">
+        <h2 id="workflows-title">{t('overview.workflows')}</h2>
+        <WorkflowsCard />
       </section>
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t('overview.actions')}</h2>

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The real n8n, installed by {@code scripts/arasul test} into a cache outside the repository (its
  * folder in {@code ARASUL_N8N_HOME}), started as a process of its own on SQLite in a temporary user
  * folder, on free ports, with every call home switched off. It is ready when {@code /rest/settings}
- * answers ({@code /healthz} answers before its migrations end). {@link #stop()} ends the whole process
+ * answers with JSON ({@code /healthz} answers before its migrations end, and until they have ended
+ * every route answers a plain-text "starting up" page). {@link #stop()} ends the whole process
  * tree; {@link #start()} again keeps the user folder, so owner, workflows and API key survive.
  */
 final class RealN8n implements AutoCloseable {
@@ -37,8 +38,10 @@ final class RealN8n implements AutoCloseable {
     private final Path userFolder;
     private final int port;
     private final int brokerPort;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK's default offer of "Upgrade: h2c" reaches n8n's WebSocket upgrade handler,
+    // which never answers it
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     RealN8n() {
@@ -103,13 +106,14 @@ final class RealN8n implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start n8n (is node on the PATH?)", e);
         }
-        await("n8n ready (see " + userFolder.resolve("n8n.log") + ")").atMost(Duration.ofMinutes(3))
+        // a fresh database runs some hundred migrations first: minutes on a busy machine
+        await("n8n ready (see " + userFolder.resolve("n8n.log") + ")").atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("n8n exited with " + process.exitValue() + ":\n" + log());
                     }
-                    return status(get("/rest/settings")) == 200;
+                    return answersJson(get("/rest/settings"));
                 });
         return this;
     }
@@ -182,9 +186,15 @@ final class RealN8n implements AutoCloseable {
         return response;
     }
 
+    /** Stops n8n and removes its user folder. */
     @Override
     public void close() {
         stop();
+        try (var files = Files.walk(userFolder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is no failure of the test
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -198,8 +208,9 @@ final class RealN8n implements AutoCloseable {
         }
     }
 
-    private static int status(HttpResponse<String> response) {
-        return response == null ? -1 : response.statusCode();
+    /** While it migrates, n8n answers every route with a plain-text "starting up" page. */
+    private static boolean answersJson(HttpResponse<String> response) {
+        return response != null && response.statusCode() == 200 && response.body().stripLeading().startsWith("{");
     }
 
     private static int freePort() {

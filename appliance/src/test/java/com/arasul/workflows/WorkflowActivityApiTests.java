@@ -3,10 +3,6 @@ package com.arasul.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arasul.ApplianceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -28,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkflowActivityApiTests {
 
     static final String ADMIN_PASSWORD = "Workflows-Api-Password-7!";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = ApplianceHttp.JSON;
 
     @LocalServerPort
     int port;
@@ -36,11 +32,11 @@ class WorkflowActivityApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String token;
+    private ApplianceHttp api;
 
     @BeforeEach
     void clean() {
+        api = new ApplianceHttp(port, ADMIN_PASSWORD);
         jdbc.update("DELETE FROM workflow_activity WHERE workflow_name LIKE 'wfa-%'");
     }
 
@@ -127,8 +123,22 @@ class WorkflowActivityApiTests {
     }
 
     @Test
+    void aKeyOfScopeWorkflowsMayPushButNotReadAndAReadKeyMayReadButNotPush() {
+        String workflowsKey = api.apiKey("workflows");
+        String readKey = api.apiKey("read");
+        String run = "{\"workflow_name\":\"wfa-key\",\"status\":\"success\",\"duration_ms\":3}";
+
+        assertThat(api.post("/api/workflows/execution", workflowsKey, run).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/workflows/execution", readKey, run).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/workflows/activity", readKey).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/workflows/activity", workflowsKey).statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM workflow_activity WHERE workflow_name = 'wfa-key'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void thePushDoorNeedsAToken() {
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/workflows/execution"))
+        HttpResponse<String> anonymous = api.send(HttpRequest.newBuilder(api.uri("/api/workflows/execution"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"workflow_name\":\"wfa-anon\",\"status\":\"success\",\"duration_ms\":1}")));
 
@@ -148,8 +158,7 @@ class WorkflowActivityApiTests {
     }
 
     private HttpResponse<String> push(String body) {
-        return send(HttpRequest.newBuilder(uri("/api/workflows/execution")).header("Authorization", "Bearer " + token())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.post("/api/workflows/execution", api.token(), body);
     }
 
     private JsonNode get(String path) {
@@ -159,31 +168,6 @@ class WorkflowActivityApiTests {
     }
 
     private HttpResponse<String> raw(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token()).GET());
-    }
-
-    private String token() {
-        if (token == null) {
-            HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/auth/login"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                            .ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")));
-            token = JSON.readTree(login.body()).get("token").asString();
-        }
-        return token;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.get(path, api.token());
     }
 }

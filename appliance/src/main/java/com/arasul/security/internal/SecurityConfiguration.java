@@ -59,6 +59,9 @@ class SecurityConfiguration {
                         // nginx's auth_request for /n8n/: the proxy cookie is the proof, not a token
                         .requestMatchers(HttpMethod.GET, "/api/auth/proxy-check").permitAll()
                         .requestMatchers(API_DOCS).permitAll()
+                        // the workflows' push door: a key of scope workflows, or the owner
+                        .requestMatchers(HttpMethod.POST, "/api/workflows/execution")
+                                .hasAnyAuthority("SCOPE_workflows", "ROLE_ADMIN")
                         .requestMatchers("/api", "/api/**", "/v1/**", "/actuator", "/actuator/**").authenticated()
                         .requestMatchers(SecurityConfiguration::isStaticFileRequest).permitAll()
                         .anyRequest().authenticated())
