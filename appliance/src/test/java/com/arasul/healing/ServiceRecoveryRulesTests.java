@@ -3,6 +3,7 @@ package com.arasul.healing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arasul.healing.facts.ActionResult;
+import com.arasul.healing.facts.ContainerEvent;
 import com.arasul.healing.facts.DockerStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,9 @@ class ServiceRecoveryRulesTests {
     @Test
     void doesNotTakeItsOwnRestartForACrash() {
         rules.died("n8n");
-        rules.advance(Duration.ofSeconds(5)).died("n8n"); // the die of the restart we asked for
+        // the die of the restart we asked for: the containers module marks it as the appliance's own
+        rules.advance(Duration.ofSeconds(5))
+                .insert(new ContainerEvent("n8n", "die", null, 137, rules.now(), ContainerEvent.APPLIANCE));
 
         assertThat(rules.requests()).hasSize(1);
         // and that die is not remembered to be counted later, when the restart has left the window

@@ -22,7 +22,9 @@ final class RuleAllowlist {
             "com.arasul.healing.facts.CriticalEvent",
             "com.arasul.healing.facts.DockerStatus",
             "com.arasul.healing.facts.HostMetrics",
+            "com.arasul.healing.facts.Maintenance",
             "com.arasul.healing.facts.SystemCondition",
+            "com.arasul.healing.facts.WorkflowEngineHealth",
             "com.arasul.updates.facts.BoxState",
             "com.arasul.updates.facts.Refusal",
             "com.arasul.updates.facts.UpdateManifest");
