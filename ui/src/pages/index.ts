@@ -19,6 +19,7 @@ export const pages: PageEntry[] = [
   { path: '/logs', nav: 'nav.logs', load: () => import('./Logs/Logs').then((m) => m.default) },
   { path: '/rules', nav: 'nav.rules', load: () => import('./Rules/Rules').then((m) => m.default) },
   { path: '/ai', nav: 'nav.ai', load: () => import('./Ai/Ai').then((m) => m.default) },
+  { path: '/storage', nav: 'nav.storage', load: () => import('./Storage/Storage').then((m) => m.default) },
   { path: '/account', nav: 'nav.account', load: () => import('./Account/Account').then((m) => m.default) },
 ];
 
