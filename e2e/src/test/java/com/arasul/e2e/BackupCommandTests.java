@@ -83,6 +83,19 @@ class BackupCommandTests {
         }
     }
 
+    @Test
+    void backupWithoutADatabaseExitsOneWithASentenceAndLeavesNoArchive() throws Exception {
+        Path data = Files.createDirectories(work.resolve("empty").resolve("data"));
+
+        Result result = script(data, "", "backup");
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("there is no database in").contains("start the appliance once");
+        try (var left = Files.list(data.resolve("backups"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private ApplianceProcess start(Path workDir) throws InterruptedException {
         ApplianceProcess appliance = ApplianceProcess.start(ApplianceJar.locate(), List.of("-XX:+UseSerialGC", "-Xmx192m"),
                 Map.of("ARASUL_ADMIN_PASSWORD", PASSWORD), workDir);
