@@ -20,6 +20,7 @@ export const pages: PageEntry[] = [
   { path: '/rules', nav: 'nav.rules', load: () => import('./Rules/Rules').then((m) => m.default) },
   { path: '/ai', nav: 'nav.ai', load: () => import('./Ai/Ai').then((m) => m.default) },
   { path: '/workflows', nav: 'nav.workflows', load: () => import('./Workflows/Workflows').then((m) => m.default) },
+  { path: '/storage', nav: 'nav.storage', load: () => import('./Storage/Storage').then((m) => m.default) },
   { path: '/account', nav: 'nav.account', load: () => import('./Account/Account').then((m) => m.default) },
 ];
 
