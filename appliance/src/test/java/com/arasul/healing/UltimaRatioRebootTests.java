@@ -203,10 +203,13 @@ class UltimaRatioRebootTests {
         return rows.getFirst();
     }
 
-    /** Runs statements as the superuser from another database, so that this one can be closed and opened. */
+    /**
+     * Runs statements as the appliance's database user (the embedded superuser, with its generated
+     * password) from another database, so that this one can be closed and opened.
+     */
     private void database(String... statements) throws SQLException {
         String url = dataSource.getJdbcUrl().replaceFirst("/postgres$", "/template1");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(url, dataSource.getUsername(), dataSource.getPassword());
                 Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);

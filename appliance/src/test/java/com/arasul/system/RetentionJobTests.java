@@ -66,7 +66,9 @@ class RetentionJobTests {
                 "service_failures", 1L, "recovery_actions", 1L, "workflow_activity", 1L, "login_attempts", 1L,
                 "sessions", 1L, "token_revocations", 1L));
         for (String table : removed.keySet()) {
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class)).as(table).isEqualTo(1L);
+            // the shared application's healing engine may journal an event of its own meanwhile: count ours
+            String ours = table.equals("self_healing_events") ? " WHERE description = 'restarted llm'" : "";
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + ours, Long.class)).as(table).isEqualTo(1L);
         }
         assertThat(jdbc.queryForObject("SELECT jti FROM sessions", String.class)).isEqualTo("live");
         assertThat(jdbc.queryForObject("SELECT jti FROM token_revocations", String.class)).isEqualTo("live");

@@ -27,6 +27,8 @@ public final class FactFeeder {
     private final ServiceScope scope;
     private final Interventions interventions;
     private volatile boolean dockerUp = true;
+    /** The services the last poll found on the engine: a probe's verdict counts only for these. */
+    private volatile java.util.Set<String> managed = java.util.Set.of();
 
     public FactFeeder(RuleSession session, SampleSlot samples, ServiceScope scope, Interventions interventions) {
         this.session = session;
@@ -44,6 +46,7 @@ public final class FactFeeder {
             case DockerDaemonDown down -> docker(false);
             case DockerDaemonUp up -> docker(true);
             case ActionResult result -> insert(result);
+            case ContainerEvent probe -> probe(probe);
             default -> insert(input);
         }
     }
@@ -69,7 +72,20 @@ public final class FactFeeder {
                 e.cause()));
     }
 
+    /**
+     * A health verdict that did not come from Docker (the AI services' own probes): a service with no
+     * managed container (a development box without an LLM container) has nothing to restart, so its
+     * failed probe must not count as a failure that escalates.
+     */
+    private void probe(ContainerEvent probe) {
+        if (managed.contains(probe.service())) {
+            insert(probe);
+        }
+    }
+
     private void states(ContainerStates states) {
+        managed = states.services().stream().map(ManagedService::name).filter(scope::includes)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (ManagedService s : states.services()) {
             if (scope.includes(s.name())) {
                 interventions.polled(s);
