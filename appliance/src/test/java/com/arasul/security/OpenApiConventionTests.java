@@ -85,7 +85,10 @@ class OpenApiConventionTests {
     }
 
     private static void check(SoftAssertions softly, String probe, HttpResponse<String> response) {
-        softly.assertThat(response.statusCode()).as(probe + " → " + response.body()).isLessThan(500);
+        // 503 is the documented answer of a route whose service is down (no language model runs here),
+        // never a fault of the appliance; it must still be the error shape below
+        softly.assertThat(response.statusCode()).as(probe + " → " + response.body())
+                .satisfiesAnyOf(status -> assertThat(status).isLessThan(500), status -> assertThat(status).isEqualTo(503));
         if (response.statusCode() >= 400) {
             softly.assertThat(response.headers().firstValue("Content-Type").orElse("")).as(probe)
                     .startsWith("application/json");

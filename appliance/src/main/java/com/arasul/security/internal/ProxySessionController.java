@@ -10,6 +10,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,6 +58,7 @@ class ProxySessionController {
                 }
             }
         }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        // nginx reads only the status; anyone else gets the error shape every route answers with
+        throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no dashboard login: log in to the dashboard first");
     }
 }
