@@ -9,6 +9,7 @@ import com.arasul.ApplianceTest;
 import com.arasul.healing.internal.HealingRuleSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,11 @@ class HealingFlowsTests {
     void refusesABrokenRuleFileAndKeepsHealingWithTheLastGoodRules() throws Exception {
         long versionBefore = rules.ruleSet().version();
         Path broken = rules.ruleSet().folder().resolve("broken.drl");
-        Files.writeString(broken, "package healing;\n\nrule \"half written\"\nwhen\n    ContainerEvent( \nthen\nend\n");
+        // written under a name the watcher ignores and moved in whole: a file created and then filled is seen empty
+        // first by the watcher, and an empty file is a valid rule set that would count as a new version
+        Path draft = Files.createTempFile(rules.ruleSet().folder(), ".broken", ".tmp");
+        Files.writeString(draft, "package healing;\n\nrule \"half written\"\nwhen\n    ContainerEvent( \nthen\nend\n");
+        Files.move(draft, broken, StandardCopyOption.ATOMIC_MOVE);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> rules.ruleSet().lastAttempt()
                     .map(b -> !b.ok() && b.files().contains("healing/broken.drl")).orElse(false));
