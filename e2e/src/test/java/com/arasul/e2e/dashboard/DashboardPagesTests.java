@@ -240,6 +240,20 @@ class DashboardPagesTests {
     }
 
     @Test
+    @Order(8)
+    void theAccountPageOffersTheBoxCertificateAndSaysWhyABrowserMustTrustIt(DashboardAppliance appliance) {
+        Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
+        browser.go("/account");
+        String card = browser.awaitText(By.cssSelector("[data-test=trust]"), "Trust this box's certificate",
+                Duration.ofSeconds(20)).getText();
+        assertThat(card).contains("Until a browser trusts that authority it warns about the connection, and n8n does not open.");
+        WebElement link = browser.find(By.cssSelector("[data-test=trust] a[data-test=ca-certificate]"));
+        assertThat(link.getAttribute("href")).isEqualTo(appliance.base() + "/arasul-ca.crt");
+        assertThat(link.getAttribute("download")).isEqualTo("arasul-ca.crt");
+        assertThat(link.getText()).isEqualTo("Download the box's certificate (arasul-ca.crt)");
+    }
+
+    @Test
     @Order(99)
     void theLiveChannelComesBackAfterTheApplianceRestarts(DashboardAppliance appliance) throws Exception {
         Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
