@@ -14,6 +14,13 @@ export interface RuleFile {
   lastModified: string;
 }
 
+/** Rule files taken out of service (refused at start, ran away or failed while firing); they stay on disk. */
+export interface SetAside {
+  files: string[];
+  reason: string;
+  at: string;
+}
+
 export interface RuleSetView {
   name: string;
   activeVersion: number;
@@ -21,10 +28,12 @@ export interface RuleSetView {
   runsShippedRules: boolean;
   activeFiles: string[];
   files: RuleFile[];
+  setAside: SetAside[];
 }
 
 export const list = async (signal?: AbortSignal) =>
-  (await get<{ ruleSets: RuleSetView[] }>('/api/rules', { signal })).ruleSets;
+  (await get<{ ruleSets: RuleSetView[] }>('/api/rules', { signal })).ruleSets
+    .map((s) => ({ ...s, setAside: Array.isArray(s.setAside) ? s.setAside : [] }));
 
 export const read = (set: string, file: string) =>
   request<string>('GET', `/api/rules/${encodeURIComponent(set)}/${encodeURIComponent(file)}`, { text: true });

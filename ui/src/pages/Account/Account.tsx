@@ -8,9 +8,10 @@ import { usePolling } from '../../components/usePolling';
 import { ErrorLine } from '../../components/ErrorLine';
 import { policy } from './policy';
 import { ApiKeys } from './ApiKeys';
+import { CaCertificateLink } from '../../components/CaCertificate';
 import './Account.css';
 
-/** Change the password (the policy shown as typed), see and end sessions, find the API docs. */
+/** Change the password (the policy shown as typed), see and end sessions, trust the box's certificate, find the API docs. */
 export default function Account() {
   const me = usePolling<Me>(() => readMe(), null);
   const open = usePolling<{ sessions: SessionView[] }>(() => readSessions(), 30_000);
@@ -50,6 +51,11 @@ export default function Account() {
         )}
         {ending !== null && <ErrorLine message={errorSentence(ending)} />}
         <button type="button" class="danger" onClick={everywhere} data-test="logout-everywhere">{t('account.logoutEverywhere')}</button>
+      </section>
+      <section class="card" data-test="trust">
+        <h2>{t('trust.title')}</h2>
+        <p>{t('trust.text')}</p>
+        <CaCertificateLink />
       </section>
       <ApiKeys />
       <section class="card">

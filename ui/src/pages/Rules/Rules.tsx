@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { list, read, save, validate, RulesRefused, type RuleMessage, type RuleSetView } from '../../api/rules';
+import { list, read, save, validate, RulesRefused, type RuleMessage, type RuleSetView, type SetAside } from '../../api/rules';
 import { status as healingStatus, type HealingStatus } from '../../api/healing';
 import { navigate, onLinkClick } from '../../router';
 import { t, errorSentence } from '../../i18n';
@@ -20,6 +20,7 @@ export default function Rules({ subpath }: { subpath: string }) {
       {mode.data && mode.data.mode !== 'act' && (
         <p class="mode mode-observe" data-test="rules-observe-note">{t(mode.data.mode === 'off' ? 'rules.offNote' : 'rules.observeNote')}</p>
       )}
+      {(sets.data ?? []).flatMap((s) => s.setAside.map((aside, i) => <SetAsideNote key={`${s.name}-${i}`} set={s} aside={aside} />))}
       {sets.error && !sets.data && <ErrorLine message={errorSentence(sets.error)} onRetry={sets.retry} />}
       <div class="rules-layout">
         <nav aria-label={t('rules.files')} class="rule-files">
@@ -45,6 +46,17 @@ export default function Rules({ subpath }: { subpath: string }) {
         </div>
       </div>
     </>
+  );
+}
+
+/** Files the appliance took out of service: which, why (the appliance's sentence) and what runs meanwhile. */
+function SetAsideNote({ set, aside }: { set: RuleSetView; aside: SetAside }) {
+  return (
+    <div class="mode set-aside" role="alert" data-test="rules-set-aside">
+      <p><strong>{t('rules.setAside', { files: aside.files.join(', '), time: dateTime(aside.at) })}</strong></p>
+      <p>{aside.reason}</p>
+      <p>{t(set.runsShippedRules ? 'rules.setAsideShipped' : 'rules.setAsideLastGood', { set: set.name })}</p>
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { activity, stats, failed, type Activity, type WorkflowStats } from '../.
 import { t, errorSentence, type Key } from '../../i18n';
 import { dateTime, number, percent } from '../../i18n/format';
 import { ErrorLine } from '../../components/ErrorLine';
+import { CaCertificateLink } from '../../components/CaCertificate';
 import { usePolling } from '../../components/usePolling';
 import { milliseconds } from './durations';
 import './Workflows.css';
@@ -28,7 +29,10 @@ export default function Workflows() {
           {!engine.configured ? t('workflows.notConfigured')
             : engine.up ? t('workflows.engineUp') : t('workflows.engineDown', { problem: engine.problem ?? '' })}{' '}
           {engine.configured && (
-            <a href={engine.editor_url} target="_blank" rel="noopener" data-test="open-n8n">{t('workflows.openN8n')}</a>
+            <>
+              <a href={engine.editor_url} target="_blank" rel="noopener" data-test="open-n8n">{t('workflows.openN8n')}</a>
+              <span class="muted small" data-test="n8n-trust"> {t('workflows.trustFirst')} <CaCertificateLink /></span>
+            </>
           )}
         </p>
       )}

@@ -101,7 +101,8 @@ class DashboardPagesTests {
         String file = set.get("files").get(0).get("name").asString();
         long versionBefore = set.get("activeVersion").asLong();
         String original = text(appliance, "/api/rules/" + setName + "/" + file, token);
-        int brokenLine = (int) original.lines().count() + 2;
+        // the editor counts the empty line after a final newline as a line of its own; the broken rule goes two below the last
+        int brokenLine = original.split("\n", -1).length + 2;
 
         Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
         browser.go("/rules/" + setName + "/" + file);
@@ -126,8 +127,67 @@ class DashboardPagesTests {
         assertThat(after.get("activeVersion").asLong()).isEqualTo(versionBefore);
     }
 
+    /**
+     * A rule that modifies what it matches for ever passes the compiler and runs away at its first
+     * cycle: the appliance deactivates it, and the Rules page and the overview say so until it is fixed.
+     */
     @Test
     @Order(5)
+    void rulesDeactivatedWhileFiringAreNamedOnTheRulesPageAndTheOverviewUntilFixed(DashboardAppliance appliance)
+            throws Exception {
+        String token = appliance.token();
+        String file = "e2e-runaway.drl";
+        appliance.call("PUT", "/api/rules/healing/" + file, RUNAWAY, token);
+        await().atMost(Duration.ofSeconds(60)).until(() -> setAside(appliance, token) > 0);
+
+        Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
+        browser.go("/rules");
+        String note = browser.awaitText(By.cssSelector("[data-test=rules-set-aside]"), "healing/" + file,
+                Duration.ofSeconds(30)).getText();
+        assertThat(note).startsWith("Set aside since ").contains("rule \"e2e: count for ever\" fired")
+                .contains("The last good healing rules run meanwhile. Correct or delete the named files");
+        browser.screenshot("rules-set-aside-en");
+        browser.go("/");
+        assertThat(browser.awaitText(By.cssSelector("[data-test=state]"), "set aside", Duration.ofSeconds(30)).getText())
+                .contains("The last good healing rules run instead; correct or delete the files on the Rules page.");
+
+        appliance.call("PUT", "/api/rules/healing/" + file, "package healing;\n", token);
+        assertThat(setAside(appliance, token)).as("a folder that compiles again runs its own rules").isZero();
+        browser.go("/rules");
+        browser.await(By.cssSelector(".rule-files h2"));
+        assertThat(browser.all(By.cssSelector("[data-test=rules-set-aside]"))).isEmpty();
+    }
+
+    private static final String RUNAWAY = """
+            package healing;
+
+            declare E2eCounter
+                n : int
+            end
+
+            rule "e2e: start counting"
+            when
+                not E2eCounter()
+            then
+                insert( new E2eCounter( 0 ) );
+            end
+
+            rule "e2e: count for ever"
+            when
+                $c : E2eCounter( n >= 0 )
+            then
+                modify( $c ) { setN( $c.getN() + 1 ) }
+            end
+            """;
+
+    private static long setAside(DashboardAppliance appliance, String token) throws IOException, InterruptedException {
+        return appliance.call("GET", "/api/rules", null, token).get("ruleSets").valueStream()
+                .filter(s -> s.get("name").asString().equals("healing"))
+                .mapToLong(s -> s.get("setAside").size()).sum();
+    }
+
+    @Test
+    @Order(6)
     void everyPageShowsInEnglishAndGermanWithScreenshots(DashboardAppliance appliance) {
         Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
         browser.await(By.cssSelector("[data-test=sampled-at]"), Duration.ofSeconds(30));
@@ -153,7 +213,7 @@ class DashboardPagesTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void assetsAreCachedForeverTheIndexNeverAndBothTravelCompressed(DashboardAppliance appliance) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> index = http.send(HttpRequest.newBuilder(appliance.process().uri("/updates"))
@@ -178,6 +238,20 @@ class DashboardPagesTests {
             assertThat(unknownApi.statusCode()).as("an unknown API path is no client route").isEqualTo(404);
             assertThat(unknownApi.body()).doesNotContain("<div id=\"app\">");
         }
+    }
+
+    @Test
+    @Order(8)
+    void theAccountPageOffersTheBoxCertificateAndSaysWhyABrowserMustTrustIt(DashboardAppliance appliance) {
+        Browser browser = appliance.browser("en").loggedIn(DashboardAppliance.PASSWORD);
+        browser.go("/account");
+        String card = browser.awaitText(By.cssSelector("[data-test=trust]"), "Trust this box's certificate",
+                Duration.ofSeconds(20)).getText();
+        assertThat(card).contains("Until a browser trusts that authority it warns about the connection, and n8n does not open.");
+        WebElement link = browser.find(By.cssSelector("[data-test=trust] a[data-test=ca-certificate]"));
+        assertThat(link.getAttribute("href")).isEqualTo(appliance.base() + "/arasul-ca.crt");
+        assertThat(link.getAttribute("download")).isEqualTo("arasul-ca.crt");
+        assertThat(link.getText()).isEqualTo("Download the box's certificate (arasul-ca.crt)");
     }
 
     @Test

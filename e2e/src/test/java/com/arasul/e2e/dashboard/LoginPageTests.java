@@ -1,6 +1,7 @@
 package com.arasul.e2e.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,23 @@ class LoginPageTests {
         browser.login("admin", DashboardAppliance.PASSWORD);
         browser.awaitText(By.cssSelector("main"), "This page does not exist.", Duration.ofSeconds(15));
         assertThat(browser.path()).isEqualTo("/no-such-page");
+    }
+
+    @Test
+    void repeatedWrongPasswordsEndInALockoutSentenceWithTheWait(Browser browser) {
+        // failures count per account and address: a name of its own leaves the admin's logins in this class open
+        browser.go("/login");
+        By error = By.cssSelector("[data-test=login-error]");
+        By submit = By.cssSelector("form button[type=submit]");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.login("e2e-lockout", "not-the-password-" + attempt);
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.find(submit).isEnabled()
+                    && !browser.all(error).isEmpty());
+        }
+
+        assertThat(browser.find(error).getText())
+                .matches("The account is locked after too many failed logins\\. Try again in 1[56] minutes\\.");
+        browser.screenshot("login-locked-en");
     }
 
     @Test
