@@ -193,50 +193,32 @@ public final class HealLatencyBenchmark {
 
     /** Stamps each hop of a fault's way: the feeding thread, the rules' request, the deciding thread, the lane. */
     private static void traceHops(ConfigurableApplicationContext app) {
-        app.getBean(HealingFlows.FACTS, AbstractMessageChannel.class).addInterceptor(new ExecutorChannelInterceptor() {
+        java.util.function.Function<Object, String> faulted = p -> p instanceof ContainerEvent e && fault(e)
+                ? e.service() : null;
+        stamp(app, HealingFlows.FACTS, faulted, -1, 2);
+        stamp(app, "healingDecisions", HealLatencyBenchmark::restartOf, 3, 4);
+        stamp(app, HealingFlows.ACTIONS, HealLatencyBenchmark::restartOf, 5, -1);
+        stamp(app, HealingFlows.ACTIONS_ON_LANE, HealLatencyBenchmark::restartOf, 6, -1);
+    }
+
+    /** Stamps hop {@code sent} when a message of a service goes onto the channel, {@code taken} when its thread takes it. */
+    private static void stamp(ConfigurableApplicationContext app, String channel,
+            java.util.function.Function<Object, String> serviceOf, int sent, int taken) {
+        app.getBean(channel, AbstractMessageChannel.class).addInterceptor(new ExecutorChannelInterceptor() {
             @Override
-            public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
-                if (message.getPayload() instanceof ContainerEvent e && fault(e)) {
-                    hop(e.service(), 2, Instant.now());
-                }
-                return message;
-            }
-        });
-        app.getBean("healingDecisions", AbstractMessageChannel.class).addInterceptor(new ExecutorChannelInterceptor() {
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                String service = restartOf(message.getPayload());
-                if (service != null) {
-                    hop(service, 3, Instant.now());
-                }
-                return message;
+            public Message<?> preSend(Message<?> message, MessageChannel to) {
+                return stamped(message, sent);
             }
 
             @Override
-            public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
-                String service = restartOf(message.getPayload());
-                if (service != null) {
-                    hop(service, 4, Instant.now());
-                }
-                return message;
+            public Message<?> beforeHandle(Message<?> message, MessageChannel on, MessageHandler handler) {
+                return stamped(message, taken);
             }
-        });
-        app.getBean(HealingFlows.ACTIONS, AbstractMessageChannel.class).addInterceptor(new ChannelInterceptor() {
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                String service = restartOf(message.getPayload());
+
+            private Message<?> stamped(Message<?> message, int hop) {
+                String service = hop < 0 ? null : serviceOf.apply(message.getPayload());
                 if (service != null) {
-                    hop(service, 5, Instant.now());
-                }
-                return message;
-            }
-        });
-        app.getBean(HealingFlows.ACTIONS_ON_LANE, AbstractMessageChannel.class).addInterceptor(new ChannelInterceptor() {
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                String service = restartOf(message.getPayload());
-                if (service != null) {
-                    hop(service, 6, Instant.now());
+                    hop(service, hop, Instant.now());
                 }
                 return message;
             }
