@@ -94,7 +94,7 @@ public class HealingConfiguration {
     }
 
     @Bean
-    Interventions serviceInterventions(HealingJournal journal, InterventionRecords records,
+    Interventions serviceInterventions(JournalWriter journal, InterventionRecords records,
             AnnouncedMaintenance maintenance, ObjectProvider<Clock> clock) {
         return new Interventions(journal, records, maintenance, clock.getIfAvailable(Clock::systemUTC));
     }

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Writes the healing records (failures, decisions, results) on a thread of their own, in the order
- * they were handed in, so that the deciding thread never waits for the database between a fault
- * event and the restart it calls for: the action is on its lane before its row is written. One
+ * Writes the healing records (failures, decisions, results, what people did to the services) on a
+ * thread of their own, in the order they were handed in, so that neither the feeding nor the
+ * deciding thread waits for the database between a fault event and the restart it calls for: the
+ * action is on its lane before its row is written. One
  * thread keeps the order: a decision's row is written before its result's, which needs its id.
  * When the bounded queue is full the record is lost and logged, never the action (as when
  * PostgreSQL itself does not answer). On shutdown what is queued is written for a few seconds.
