@@ -62,9 +62,11 @@ class CrashLoopTests {
         // whatever a rule asks now, the cap holds
         assertThat(decider.decide(new ActionRequest(ActionType.RESTART_SERVICE, service, Category.A, "test",
                 "asked once more"))).isNull();
-        assertThat(jdbc.queryForObject("SELECT description FROM self_healing_events WHERE service = ?"
-                + " AND event_type = 'action_suppressed' ORDER BY id DESC LIMIT 1", String.class, service))
-                .contains("needs attention");
+        // the refusal is recorded beside the decision, on the journal's own thread
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList("SELECT description"
+                + " FROM self_healing_events WHERE service = ? AND event_type = 'action_suppressed' ORDER BY id DESC"
+                + " LIMIT 1", String.class, service)).first().asString()
+                .contains("needs attention"));
         assertThat(actions(jdbc, service, "RESTART_SERVICE", "act") + actions(jdbc, service, "STOP_START_SERVICE", "act"))
                 .isEqualTo(2);
     }

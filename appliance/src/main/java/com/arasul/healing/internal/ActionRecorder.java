@@ -21,14 +21,14 @@ public class ActionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(ActionRecorder.class);
 
-    private final HealingJournal journal;
+    private final JournalWriter journal;
     private final ApplianceActivity activity;
     private final Duration quiet;
     private final Clock clock;
     private final Supplier<String> mode;
     private volatile Instant lastCritical;
 
-    public ActionRecorder(HealingJournal journal, ApplianceActivity activity, Duration quiet, Clock clock,
+    public ActionRecorder(JournalWriter journal, ApplianceActivity activity, Duration quiet, Clock clock,
             Supplier<String> mode) {
         this.journal = journal;
         this.activity = activity;
@@ -56,7 +56,9 @@ public class ActionRecorder {
 
     public ActionResult completed(ActionCompletion c) {
         ActionRequest r = c.action().request();
-        journal.result(c.action().actionId(), c.action().decision(), c.outcome(), mode.get());
+        String now = mode.get();
+        // after the decision's row on the same thread, so its id is known by then
+        journal.write(j -> j.result(c.action().actionId(), c.action().decision(), c.outcome(), now));
         return new ActionResult(r.type(), r.service(), c.outcome().success(), c.outcome().message());
     }
 

@@ -8,11 +8,13 @@ import com.arasul.healing.SafetyFloor;
 import com.arasul.platform.ApplianceActivity;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Puts each action request through the safety floor, first leaving alone services outside the
  * engine's scope and services an update is handling, and records every decision. Answers what is
- * to run, or null.
+ * to run, or null; the records are written beside it, in order ({@link JournalWriter}), so that
+ * nothing on the way from a fault to its restart waits for the database.
  */
 public class Decider {
 
@@ -24,12 +26,12 @@ public class Decider {
     private final SafetyFloor floor;
     private final ApplianceActivity activity;
     private final ServiceScope scope;
-    private final HealingJournal journal;
+    private final JournalWriter journal;
     private final AnnouncedMaintenance maintenance;
     private final BackoffRetries retries;
     private final Clock clock;
 
-    public Decider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
+    public Decider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, JournalWriter journal,
             AnnouncedMaintenance maintenance, BackoffRetries retries, Clock clock) {
         this.floor = floor;
         this.activity = activity;
@@ -51,14 +53,18 @@ public class Decider {
                 retries.heldBack(request);
             }
         }
-        long id = journal.decided(decision, decision.outcome() == Decision.Outcome.OBSERVED
-                && maintenance.active().isPresent() ? MAINTENANCE_MODE : mode());
-        return decision.runs() && request.type() != ActionType.NOTIFY ? new PlannedAction(decision, id) : null;
+        Decision decided = decision;
+        String mode = decided.outcome() == Decision.Outcome.OBSERVED && maintenance.active().isPresent()
+                ? MAINTENANCE_MODE : mode();
+        // recorded beside the action, not before it: the restart must not wait for the database
+        CompletableFuture<Long> recorded = new CompletableFuture<>();
+        journal.write(j -> recorded.complete(j.decided(decided, mode)), () -> recorded.complete(0L));
+        return decided.runs() && request.type() != ActionType.NOTIFY ? new PlannedAction(decided, recorded) : null;
     }
 
     public void failure(FailureNoticed failure) {
         if (scope.includes(failure.service())) {
-            journal.failure(failure, failureType(failure.reason()));
+            journal.write(j -> j.failure(failure, failureType(failure.reason())));
         }
     }
 

@@ -94,7 +94,7 @@ public class HealingConfiguration {
     }
 
     @Bean
-    Interventions serviceInterventions(HealingJournal journal, InterventionRecords records,
+    Interventions serviceInterventions(JournalWriter journal, InterventionRecords records,
             AnnouncedMaintenance maintenance, ObjectProvider<Clock> clock) {
         return new Interventions(journal, records, maintenance, clock.getIfAvailable(Clock::systemUTC));
     }
@@ -127,8 +127,13 @@ public class HealingConfiguration {
         return new BackoffRetries(floor, containers);
     }
 
+    @Bean(destroyMethod = "close")
+    JournalWriter healingJournalWriter(HealingJournal journal, HealingEngineProperties engine) {
+        return new JournalWriter(journal, engine.decisionQueue());
+    }
+
     @Bean
-    Decider healingDecider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, HealingJournal journal,
+    Decider healingDecider(SafetyFloor floor, ApplianceActivity activity, ServiceScope scope, JournalWriter journal,
             AnnouncedMaintenance maintenance, BackoffRetries retries, ObjectProvider<Clock> clock) {
         return new Decider(floor, activity, scope, journal, maintenance, retries, clock.getIfAvailable(Clock::systemUTC));
     }
@@ -139,7 +144,7 @@ public class HealingConfiguration {
     }
 
     @Bean
-    ActionRecorder healingActionRecorder(HealingJournal journal, ApplianceActivity activity,
+    ActionRecorder healingActionRecorder(JournalWriter journal, ApplianceActivity activity,
             HealingEngineProperties engine, Decider decider, ObjectProvider<Clock> clock) {
         return new ActionRecorder(journal, activity, engine.criticalQuiet(), clock.getIfAvailable(Clock::systemUTC),
                 decider::mode);

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     and acted on; the others are left alone (an integrator's way to keep the engine off a service,
  *     and a test's way to keep it off other people's containers on a shared engine)
  * @param factQueue facts waiting for the feeding thread; when full, facts are dropped and counted
- * @param decisionQueue action requests waiting to be decided and recorded
+ * @param decisionQueue action requests waiting to be decided, and as many records (failures,
+ *     decisions, results) waiting to be written beside them
  * @param actionQueue decided actions waiting for their lane (one lane per service, one for the host)
  * @param actionThreads actions running at once, each on its own lane
  * @param rebootGrace how long running workflows get to finish before a reboot

@@ -16,13 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * module tells their cause: a {@code die} after a person's {@code kill} is a stop by an
  * administrator until the service runs again (its {@code start} event, or the poll finding it
  * running); a {@code destroy} of its current container by a person is a removal, until a
- * container with the same label is created. Fed on the one feeding thread, read by the APIs.
+ * container with the same label is created. Fed on the one feeding thread, read by the APIs; its
+ * rows and notices are written on the journal's thread ({@link JournalWriter}), so that the feeding
+ * thread never waits for the database.
  */
 public final class Interventions implements ServiceInterventions {
 
     static final Duration REMOVED_SHOWN = Duration.ofHours(1);
 
-    private final HealingJournal journal;
+    private final JournalWriter journal;
     private final InterventionRecords records;
     private final AnnouncedMaintenance maintenance;
     private final Clock clock;
@@ -31,7 +33,7 @@ public final class Interventions implements ServiceInterventions {
     private final Map<String, String> containers = new ConcurrentHashMap<>();
 
     /** Picks up what people did before the appliance (re)started. */
-    public Interventions(HealingJournal journal, InterventionRecords records, AnnouncedMaintenance maintenance,
+    public Interventions(JournalWriter journal, InterventionRecords records, AnnouncedMaintenance maintenance,
             Clock clock) {
         this.journal = journal;
         this.records = records;
@@ -52,7 +54,7 @@ public final class Interventions implements ServiceInterventions {
             case ContainerEvent.CREATE -> {
                 containers.put(service, e.containerId());
                 if (removed.remove(service) != null) {
-                    records.over(service);
+                    over(service);
                 }
             }
             case ContainerEvent.START -> {
@@ -63,13 +65,14 @@ public final class Interventions implements ServiceInterventions {
                     notice(EventTypes.SERVICE_RUNS_AGAIN, service, service + " runs again; healing looks after it again.", e);
                 }
                 if (wasRemoved || wasStopped) {
-                    records.over(service);
+                    over(service);
                 }
             }
             case ContainerEvent.DIE -> {
                 if (ContainerEvent.ADMINISTRATOR.equals(e.cause()) && current(service, e.containerId())) {
                     stopped.put(service, e.timestamp());
-                    records.intervened(service, InterventionRecords.STOPPED, e.containerId(), e.timestamp());
+                    journal.write(j -> records.intervened(service, InterventionRecords.STOPPED, e.containerId(),
+                            e.timestamp()));
                     notice(EventTypes.SERVICE_STOPPED, service, service + " was stopped by an administrator (exit code "
                             + e.exitCode() + "); healing leaves it alone until it runs again.", e);
                 }
@@ -79,7 +82,8 @@ public final class Interventions implements ServiceInterventions {
                     containers.remove(service);
                     stopped.remove(service);
                     removed.put(service, e.timestamp());
-                    records.intervened(service, InterventionRecords.REMOVED, e.containerId(), e.timestamp());
+                    journal.write(j -> records.intervened(service, InterventionRecords.REMOVED, e.containerId(),
+                            e.timestamp()));
                     notice(EventTypes.SERVICE_REMOVED, service, "The container of " + service
                             + " was removed; it is no longer managed until a container with its label is created.", e);
                     return true;
@@ -100,7 +104,7 @@ public final class Interventions implements ServiceInterventions {
             over |= stopped.remove(s.name()) != null;
         }
         if (over) {
-            records.over(s.name());
+            over(s.name());
         }
     }
 
@@ -119,7 +123,7 @@ public final class Interventions implements ServiceInterventions {
         removed.entrySet().removeIf(r -> {
             boolean old = r.getValue().isBefore(shownSince);
             if (old) {
-                records.over(r.getKey());
+                over(r.getKey());
             }
             return old;
         });
@@ -137,7 +141,12 @@ public final class Interventions implements ServiceInterventions {
         return known == null || known.equals(containerId);
     }
 
+    /** Written beside the feeding thread, in order: a crash of another service queued behind it does not wait. */
     private void notice(String type, String service, String text, ContainerEvent e) {
-        journal.event(type, EventTypes.INFO, null, service, null, text, null, null, e.timestamp());
+        journal.write(j -> j.event(type, EventTypes.INFO, null, service, null, text, null, null, e.timestamp()));
+    }
+
+    private void over(String service) {
+        journal.write(j -> records.over(service));
     }
 }

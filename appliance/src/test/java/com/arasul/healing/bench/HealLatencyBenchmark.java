@@ -24,7 +24,9 @@ import org.springframework.integration.channel.AbstractMessageChannel;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
 
 /**
  * Heal latency of the appliance against Docker's own {@code --restart always}, on the real engine,
@@ -33,7 +35,12 @@ import org.springframework.messaging.support.ChannelInterceptor;
  * {@code --restart always} have their main process SIGKILLed. With the default thresholds the
  * failures soon make category C restart every service, so the crash trials run while and after C
  * steps do. Times come from Docker itself ({@code State.FinishedAt}, {@code State.StartedAt}, the
- * event's time) and from the moment an action's lane handed it to the Docker adapter.
+ * event's time) and from the moment an action's lane handed it to the Docker adapter. "Fault event ->
+ * restart issued" starts at the event's own time (a crash's {@code die}, an {@code unhealthy}); the
+ * time from the death ({@code State.FinishedAt}) to its {@code die} event is Docker's exit handling
+ * (it deletes the task in containerd and waits for the output streams before it reports the die),
+ * which no client sees, and is printed on its own line. Every hop between the event and the restart
+ * call is stamped by channel interceptors and printed, so a wait on the path shows where it is.
  * Then the appliance idles and its CPU use is measured.
  *
  * <p>Run: {@code mvn -pl appliance -am test-compile exec:java -Dexec.classpathScope=test
@@ -44,6 +51,10 @@ public final class HealLatencyBenchmark {
     private static final String PREFIX = "hl8b-";
     private static final Map<String, Instant> issued = new ConcurrentHashMap<>();
     private static final Map<String, Instant> unhealthyAt = new ConcurrentHashMap<>();
+    /** Where the time between a fault event and its restart call goes, hop by hop, per service. */
+    private static final String[] HOPS = {"Docker's event time", "received from Docker", "feeding thread took it",
+            "rules asked for the restart", "deciding thread took it", "decided and recorded", "its lane ran it"};
+    private static final Map<String, Instant[]> hops = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -73,7 +84,12 @@ public final class HealLatencyBenchmark {
                 if (m.getPayload() instanceof ContainerEvent e && "unhealthy".equals(e.health())) {
                     unhealthyAt.putIfAbsent(e.service(), e.timestamp());
                 }
+                if (m.getPayload() instanceof ContainerEvent e && fault(e)) {
+                    hop(e.service(), 0, e.timestamp());
+                    hop(e.service(), 1, Instant.now());
+                }
             });
+            traceHops(app);
             List<long[]> kills = new ArrayList<>();
             List<long[]> sick = new ArrayList<>();
             for (int i = 0; i < trials; i++) {
@@ -90,8 +106,9 @@ public final class HealLatencyBenchmark {
             System.out.println("docker --restart always on an unhealthy container: never restarts it (Docker's "
                     + "restart policies act on exits only)");
             report("SIGKILL of the main process (ms)", kills, new String[] {
-                    "die -> restart issued (appliance)", "die -> running again (appliance)",
-                    "die -> running again (docker --restart always)"});
+                    "die event -> restart issued (appliance)", "death -> running again (appliance)",
+                    "death -> running again (docker --restart always)", "death -> die event (Docker's exit handling)",
+                    "death -> restart issued (appliance)"});
             System.out.println("category C steps run meanwhile: " + jdbc.queryForList("SELECT action_type FROM"
                     + " recovery_actions WHERE category = 'C' AND mode = 'act' ORDER BY id", String.class));
             long[] appliance = kills.stream().mapToLong(r -> r[1]).sorted().toArray();
@@ -103,6 +120,7 @@ public final class HealLatencyBenchmark {
             System.out.printf("fault event -> restart call issued, all %d trials: p50 %d, p95 %d, max %d ms"
                     + " (target p95 <= 200)%n", issuedAll.length, pct(issuedAll, 50), pct(issuedAll, 95),
                     issuedAll[issuedAll.length - 1]);
+            reportHops();
             System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
             idleCpu(idleSeconds);
             if (Boolean.getBoolean("bench.dump")) {
@@ -131,7 +149,9 @@ public final class HealLatencyBenchmark {
         Instant twinAgain = awaitRestart(twin, twinStart);
         Instant died = Instant.parse(DockerCli.inspect(managed, "{{.State.FinishedAt}}"));
         Instant twinDied = Instant.parse(DockerCli.inspect(twin, "{{.State.FinishedAt}}"));
-        return new long[] {ms(died, issued.get(managed)), ms(died, managedAgain), ms(twinDied, twinAgain)};
+        Instant dieEvent = faultEventOf(managed);
+        return new long[] {ms(dieEvent, issued.get(managed)), ms(died, managedAgain), ms(twinDied, twinAgain),
+                ms(died, dieEvent), ms(died, issued.get(managed))};
     }
 
     private static long[] healthTrial(int i) {
@@ -143,6 +163,82 @@ public final class HealLatencyBenchmark {
         Instant again = awaitRestart(service, start);
         Instant sickAt = unhealthyAt.get(service);
         return new long[] {ms(sickAt, issued.get(service)), ms(sickAt, again)};
+    }
+
+    /** When Docker stamped the service's first fault event (its die or its unhealthy), awaited briefly. */
+    private static Instant faultEventOf(String service) {
+        awaitUntil(() -> hops.containsKey(service) && hops.get(service)[0] != null, Duration.ofSeconds(10));
+        return hops.get(service)[0];
+    }
+
+    private static boolean fault(ContainerEvent e) {
+        return e.crashed() || "unhealthy".equals(e.health());
+    }
+
+    private static void hop(String service, int hop, Instant at) {
+        Instant[] times = hops.computeIfAbsent(service, s -> new Instant[HOPS.length]);
+        synchronized (times) {
+            if (times[hop] == null && (hop == 0 || times[0] != null)) {
+                times[hop] = at;
+            }
+        }
+    }
+
+    private static String restartOf(Object payload) {
+        Object request = payload instanceof PlannedAction a ? a.request() : payload;
+        return request instanceof com.arasul.healing.ActionRequest r && r.service() != null
+                && (r.type() == com.arasul.healing.ActionType.RESTART_SERVICE
+                        || r.type() == com.arasul.healing.ActionType.STOP_START_SERVICE) ? r.service() : null;
+    }
+
+    /** Stamps each hop of a fault's way: the feeding thread, the rules' request, the deciding thread, the lane. */
+    private static void traceHops(ConfigurableApplicationContext app) {
+        java.util.function.Function<Object, String> faulted = p -> p instanceof ContainerEvent e && fault(e)
+                ? e.service() : null;
+        stamp(app, HealingFlows.FACTS, faulted, -1, 2);
+        stamp(app, "healingDecisions", HealLatencyBenchmark::restartOf, 3, 4);
+        stamp(app, HealingFlows.ACTIONS, HealLatencyBenchmark::restartOf, 5, -1);
+        stamp(app, HealingFlows.ACTIONS_ON_LANE, HealLatencyBenchmark::restartOf, 6, -1);
+    }
+
+    /** Stamps hop {@code sent} when a message of a service goes onto the channel, {@code taken} when its thread takes it. */
+    private static void stamp(ConfigurableApplicationContext app, String channel,
+            java.util.function.Function<Object, String> serviceOf, int sent, int taken) {
+        app.getBean(channel, AbstractMessageChannel.class).addInterceptor(new ExecutorChannelInterceptor() {
+            @Override
+            public Message<?> preSend(Message<?> message, MessageChannel to) {
+                return stamped(message, sent);
+            }
+
+            @Override
+            public Message<?> beforeHandle(Message<?> message, MessageChannel on, MessageHandler handler) {
+                return stamped(message, taken);
+            }
+
+            private Message<?> stamped(Message<?> message, int hop) {
+                String service = hop < 0 ? null : serviceOf.apply(message.getPayload());
+                if (service != null) {
+                    hop(service, hop, Instant.now());
+                }
+                return message;
+            }
+        });
+    }
+
+    private static void reportHops() {
+        System.out.println();
+        System.out.println("where the time from a fault event to its restart call goes (ms, each hop from the one"
+                + " before), " + hops.size() + " faults");
+        System.out.printf("%-50s %8s %8s %8s%n", "", "p50", "p95", "max");
+        for (int h = 1; h < HOPS.length; h++) {
+            final int hop = h;
+            long[] values = hops.values().stream().filter(t -> t[hop] != null && t[hop - 1] != null)
+                    .mapToLong(t -> ms(t[hop - 1], t[hop])).sorted().toArray();
+            if (values.length > 0) {
+                System.out.printf("%-50s %8d %8d %8d%n", HOPS[hop - 1] + " -> " + HOPS[hop], pct(values, 50),
+                        pct(values, 95), values[values.length - 1]);
+            }
+        }
     }
 
     private static void report(String title, List<long[]> rows, String[] columns) {
