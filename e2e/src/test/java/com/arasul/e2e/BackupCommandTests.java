@@ -80,6 +80,14 @@ class BackupCommandTests {
             JsonNode runs = call(appliance, "GET", "/api/backups", login(appliance)).get("runs");
             assertThat(runs.findValuesAsString("id")).as("the first appliance's backup run, from the restored database")
                     .contains(runId);
+            List<String> cliRuns = new ArrayList<>();
+            runs.forEach(run -> {
+                if (run.get("trigger").asString().equals("cli")) {
+                    cliRuns.add(run.get("status").asString() + " " + run.get("name").asString());
+                }
+            });
+            assertThat(cliRuns).as("the command's own run, caught running by its dump, restored as the success it was")
+                    .containsExactly("succeeded " + archive.getFileName());
         }
     }
 

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
@@ -79,10 +80,13 @@ public final class BackupCommand {
         Path folder = data.folder("backups");
         try (Database db = Database.open(data)) {
             Clock clock = Clock.systemDefaultZone();
-            var runner = new BackupRunner(db.pool, db.dump, BackupStore.local(folder), new BackupRecords(new JdbcTemplate(db.pool)),
+            var records = new BackupRecords(new JdbcTemplate(db.pool));
+            var runner = new BackupRunner(db.pool, db.dump, BackupStore.local(folder), records,
                     rulesDir(data), data.config().resolve("update-keys"), db::installedVersion, properties(), clock);
             UUID id;
             try {
+                // with the appliance stopped, a run still "running" was cut off; the dump then holds only this one so
+                records.interrupted(clock.instant());
                 id = runner.start("cli");
             } catch (DataAccessException e) {
                 say("failed: the database cannot record the backup (" + e.getMostSpecificCause().getMessage()
@@ -135,6 +139,7 @@ public final class BackupCommand {
             }
             try (Database db = Database.open(data)) {
                 db.dump.restore(unpacked.resolve(BackupArchive.DATABASE), unpacked.resolve("restore.log"));
+                markOwnRun(db, archive);
             }
             replace(unpacked.resolve("rules"), rulesDir(data));
             replace(unpacked.resolve("update-keys"), data.config().resolve("update-keys"));
@@ -143,6 +148,18 @@ public final class BackupCommand {
             return OK;
         } finally {
             FileSystemUtils.deleteRecursively(unpacked);
+        }
+    }
+
+    /** The archive's own run, caught "running" by its dump, is recorded as the success it was (older archives: nothing). */
+    private static void markOwnRun(Database db, Path archive) throws IOException {
+        String name = archive.getFileName().toString();
+        Instant made = BackupStore.NAME.matcher(name).matches() ? BackupStore.createdAt(name)
+                : Files.getLastModifiedTime(archive).toInstant();
+        try {
+            new BackupRecords(new JdbcTemplate(db.pool)).restoredFrom(name, Files.size(archive), archive.getParent().toString(), made);
+        } catch (DataAccessException e) {
+            say("the restored backup history could not be completed (" + e.getMostSpecificCause().getMessage() + ")");
         }
     }
 
@@ -231,8 +248,21 @@ public final class BackupCommand {
         String installedVersion() {
             try (Connection c = pool.getConnection(); var s = c.createStatement();
                     var rs = s.executeQuery("select version from installed_version where id = 1")) {
-                return rs.next() ? rs.getString(1) : "unknown";
+                return rs.next() ? rs.getString(1) : builtVersion();
             } catch (SQLException e) {
+                return builtVersion();
+            }
+        }
+
+        /** As the appliance does when no update has recorded a version: the jar's own (its build-info). */
+        private static String builtVersion() {
+            try (var in = BackupCommand.class.getResourceAsStream("/META-INF/build-info.properties")) {
+                var build = new java.util.Properties();
+                if (in != null) {
+                    build.load(in);
+                }
+                return build.getProperty("build.version", "unknown");
+            } catch (IOException e) {
                 return "unknown";
             }
         }
