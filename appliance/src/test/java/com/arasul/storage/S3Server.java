@@ -15,17 +15,17 @@ import org.jclouds.blobstore.BlobStoreContext;
  * server" and still do the rest. It has no {@code /minio/health/live}, which the probe must tolerate.
  * It can be stopped and started again on the same port, with the same files behind it.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
-    static final String ACCESS_KEY = "arasul-test";
-    static final String SECRET_KEY = "arasul-test-secret";
+    public static final String ACCESS_KEY = "arasul-test";
+    public static final String SECRET_KEY = "arasul-test-secret";
 
     private final Path folder;
     private final BlobStoreContext context;
     private S3Proxy proxy;
     private int port;
 
-    S3Server(Path folder) {
+    public S3Server(Path folder) {
         this.folder = folder;
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", folder.toString());
@@ -33,7 +33,7 @@ final class S3Server implements AutoCloseable {
                 .overrides(properties).build(BlobStoreContext.class);
     }
 
-    S3Server start() throws Exception {
+    public S3Server start() throws Exception {
         proxy = S3Proxy.builder().blobStore(context.getBlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
@@ -46,20 +46,20 @@ final class S3Server implements AutoCloseable {
         return this;
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         proxy.stop();
     }
 
     /** The region the server makes buckets in: jclouds' file system store knows only its own location. */
-    String region() {
+    public String region() {
         return context.getBlobStore().listAssignableLocations().stream().findFirst().map(l -> l.getId()).orElse("us-east-1");
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 

@@ -80,6 +80,14 @@ class BackupCommandTests {
             JsonNode runs = call(appliance, "GET", "/api/backups", login(appliance)).get("runs");
             assertThat(runs.findValuesAsString("id")).as("the first appliance's backup run, from the restored database")
                     .contains(runId);
+            List<String> cliRuns = new ArrayList<>();
+            runs.forEach(run -> {
+                if (run.get("trigger").asString().equals("cli")) {
+                    cliRuns.add(run.get("status").asString() + " " + run.get("name").asString());
+                }
+            });
+            assertThat(cliRuns).as("the command's own run, caught running by its dump, restored as the success it was")
+                    .containsExactly("succeeded " + archive.getFileName());
         }
     }
 
@@ -94,6 +102,60 @@ class BackupCommandTests {
         try (var left = Files.list(data.resolve("backups"))) {
             assertThat(left).isEmpty();
         }
+    }
+
+    /**
+     * The command's backups are the appliance's too: recorded in {@code backup_runs} (trigger
+     * {@code cli}), so the status and the dashboard count them. A full disk is a real one: a tmpfs of
+     * 64 KiB mounted over the data folder's {@code backups/} (the test runs as root, as the build does).
+     */
+    @Test
+    void aFullDiskExitsTwoLeavingNothingAndTheCommandsBackupsCountInTheAppliancesHistory() throws Exception {
+        Path box = Files.createDirectories(work.resolve("box"));
+        try (ApplianceProcess appliance = start(box)) {
+            appliance.terminate(Duration.ofSeconds(15));
+        }
+        Path data = box.resolve("data");
+        Path backups = data.resolve("backups");
+
+        root("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", backups.toString());
+        try {
+            Result full = script(data, "", "backup");
+            assertThat(full.exit()).as(full.output()).isEqualTo(2);
+            assertThat(full.output()).contains("The disk is full").contains("nothing was kept");
+            try (var left = Files.list(backups)) {
+                assertThat(left).as("no partial archive, no staged dump").isEmpty();
+            }
+        } finally {
+            root("umount", backups.toString());
+        }
+
+        Result backup = script(data, "", "backup");
+        assertThat(backup.exit()).as(backup.output()).isZero();
+        String name = Path.of(backup.stdout().strip().lines().toList().getLast()).getFileName().toString();
+
+        try (ApplianceProcess appliance = start(box)) {
+            JsonNode listing = call(appliance, "GET", "/api/backups", login(appliance));
+            assertThat(listing.get("last_success").get("trigger").asString()).isEqualTo("cli");
+            assertThat(listing.get("last_success").get("name").asString()).isEqualTo(name);
+            assertThat(listing.get("backups").findValuesAsString("name")).contains(name);
+            List<String> reasons = new ArrayList<>();
+            listing.get("runs").forEach(run -> {
+                if (run.get("status").asString().equals("failed")) {
+                    reasons.add(run.get("reason").asString());
+                }
+            });
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).startsWith("The disk is full"));
+        }
+    }
+
+    /** Runs a command that needs root (mount, umount) and insists that it worked. */
+    private static void root(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("%s (needs root, as scripts/arasul test runs): %s", String.join(" ", command), output)
+                .isZero();
     }
 
     private ApplianceProcess start(Path workDir) throws InterruptedException {

@@ -1,6 +1,7 @@
 package com.arasul.backups.internal;
 
 import com.arasul.backups.BackupArchive;
+import com.arasul.backups.BackupProperties;
 import com.arasul.platform.DataDirectory;
 import com.arasul.platform.DatabaseDump;
 import com.zaxxer.hikari.HikariConfig;
@@ -12,15 +13,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -62,41 +67,54 @@ public final class BackupCommand {
         } catch (RuntimeException | IOException e) {
             String why = String.valueOf(e.getMessage());
             say("failed: " + why);
-            return diskFull(e) ? DISK_FULL : DATABASE;
+            return BackupRunner.diskFull(e, data.folder("backups")) ? DISK_FULL : DATABASE;
         }
     }
 
+    /**
+     * The same run as the appliance's (its advisory lock, dump, archive, verification and rotation),
+     * recorded in {@code backup_runs} with the trigger {@code cli}: one history of backups, whose last
+     * success the status and the dashboard count whichever way it was made.
+     */
     private static int backup(DataDirectory data) throws IOException {
         Path folder = data.folder("backups");
-        String name = BackupStore.nameFor(Instant.now());
-        Path staging = folder.resolve(".cli-staging");
-        Path partial = folder.resolve("." + name + ".partial");
         try (Database db = Database.open(data)) {
-            FileSystemUtils.deleteRecursively(staging);
-            Files.createDirectories(staging);
-            Path dumpFile = staging.resolve(BackupArchive.DATABASE);
-            db.dump.dump(db.dump.pgDump().orElseThrow(() -> new IllegalStateException("pg_dump was not found")), dumpFile);
-            Files.deleteIfExists(staging.resolve(BackupArchive.DATABASE + ".log"));
-            db.dump.list(dumpFile, staging.resolve("list.log"));
-            Path version = staging.resolve(BackupArchive.VERSION);
-            Files.writeString(version, db.installedVersion() + "\n");
-            var written = BackupArchive.write(partial, List.of(
-                    new BackupArchive.Part(BackupArchive.DATABASE, dumpFile),
-                    new BackupArchive.Part(BackupArchive.VERSION, version),
-                    new BackupArchive.Part(BackupArchive.RULES, rulesDir(data)),
-                    new BackupArchive.Part(BackupArchive.KEYS, data.config().resolve("update-keys"))));
-            if (!BackupArchive.verify(partial, null).equals(written)) {
-                throw new IllegalStateException("the archive read back differs from what was written");
+            Clock clock = Clock.systemDefaultZone();
+            var records = new BackupRecords(new JdbcTemplate(db.pool));
+            var runner = new BackupRunner(db.pool, db.dump, BackupStore.local(folder), records,
+                    rulesDir(data), data.config().resolve("update-keys"), db::installedVersion, properties(), clock);
+            UUID id;
+            try {
+                // with the appliance stopped, a run still "running" was cut off; the dump then holds only this one so
+                records.interrupted(clock.instant());
+                id = runner.start("cli");
+            } catch (DataAccessException e) {
+                say("failed: the database cannot record the backup (" + e.getMostSpecificCause().getMessage()
+                        + "); start the appliance once on this data folder so that its tables exist");
+                return DATABASE;
             }
-            Path target = folder.resolve(name);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            var outcome = runner.run(id);
+            if (!outcome.succeeded()) {
+                say("failed: " + outcome.reason());
+                return outcome.diskFull() ? DISK_FULL : DATABASE;
+            }
+            Path target = folder.resolve(outcome.name());
             System.out.println(target);
             say("backup written and verified: " + target + " (" + Files.size(target) + " bytes)");
             return OK;
-        } finally {
-            FileSystemUtils.deleteRecursively(staging);
-            Files.deleteIfExists(partial);
         }
+    }
+
+    /** The appliance's rotation, from the same environment variables as its configuration (relaxed binding). */
+    private static BackupProperties properties() {
+        return new BackupProperties(LocalTime.of(3, 0), intEnv("ARASUL_BACKUPS_KEEPDAILY", 7),
+                intEnv("ARASUL_BACKUPS_KEEPWEEKLY", 4), intEnv("ARASUL_BACKUPS_KEEPMONTHLY", 6), Duration.ofMinutes(30),
+                Duration.ofDays(2));
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = env(name, null);
+        return value == null ? fallback : Integer.parseInt(value.strip());
     }
 
     private static int restore(DataDirectory data, Path archive, boolean yes) throws IOException {
@@ -121,6 +139,7 @@ public final class BackupCommand {
             }
             try (Database db = Database.open(data)) {
                 db.dump.restore(unpacked.resolve(BackupArchive.DATABASE), unpacked.resolve("restore.log"));
+                markOwnRun(db, archive);
             }
             replace(unpacked.resolve("rules"), rulesDir(data));
             replace(unpacked.resolve("update-keys"), data.config().resolve("update-keys"));
@@ -129,6 +148,18 @@ public final class BackupCommand {
             return OK;
         } finally {
             FileSystemUtils.deleteRecursively(unpacked);
+        }
+    }
+
+    /** The archive's own run, caught "running" by its dump, is recorded as the success it was (older archives: nothing). */
+    private static void markOwnRun(Database db, Path archive) throws IOException {
+        String name = archive.getFileName().toString();
+        Instant made = BackupStore.NAME.matcher(name).matches() ? BackupStore.createdAt(name)
+                : Files.getLastModifiedTime(archive).toInstant();
+        try {
+            new BackupRecords(new JdbcTemplate(db.pool)).restoredFrom(name, Files.size(archive), archive.getParent().toString(), made);
+        } catch (DataAccessException e) {
+            say("the restored backup history could not be completed (" + e.getMostSpecificCause().getMessage() + ")");
         }
     }
 
@@ -150,16 +181,6 @@ public final class BackupCommand {
         System.err.flush();
         String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return answer != null && List.of("y", "yes", "j", "ja").contains(answer.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean diskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("No space left") || m.contains("could not extend file") || m.contains("Disk quota")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String env(String name, String fallback) {
@@ -227,8 +248,21 @@ public final class BackupCommand {
         String installedVersion() {
             try (Connection c = pool.getConnection(); var s = c.createStatement();
                     var rs = s.executeQuery("select version from installed_version where id = 1")) {
-                return rs.next() ? rs.getString(1) : "unknown";
+                return rs.next() ? rs.getString(1) : builtVersion();
             } catch (SQLException e) {
+                return builtVersion();
+            }
+        }
+
+        /** As the appliance does when no update has recorded a version: the jar's own (its build-info). */
+        private static String builtVersion() {
+            try (var in = BackupCommand.class.getResourceAsStream("/META-INF/build-info.properties")) {
+                var build = new java.util.Properties();
+                if (in != null) {
+                    build.load(in);
+                }
+                return build.getProperty("build.version", "unknown");
+            } catch (IOException e) {
                 return "unknown";
             }
         }

@@ -65,6 +65,20 @@ final class BackupRecords {
                 .filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
+    /**
+     * After a restore: the run that made the archive was still "running" when its dump was taken (the
+     * only one, under the advisory lock), and is marked as the success it was, with the archive's name.
+     *
+     * @return whether there was such a run
+     */
+    boolean restoredFrom(String name, long size, String location, Instant finishedAt) {
+        return jdbc.update("""
+                update backup_runs set status = 'succeeded', progress = 'done', finished_at = ?, name = ?, location = ?,
+                  size_bytes = ?, reason = null
+                where id = (select id from backup_runs where status = 'running' order by started_at desc limit 1)""",
+                Timestamp.from(finishedAt), name, location, size) == 1;
+    }
+
     /** Runs a previous process left "running" when it stopped. */
     void interrupted(Instant at) {
         jdbc.update("update backup_runs set status = 'failed', finished_at = ?, reason = 'the appliance stopped during the backup' "

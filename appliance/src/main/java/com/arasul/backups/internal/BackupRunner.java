@@ -33,6 +33,9 @@ public final class BackupRunner {
     /** The advisory lock's key: "arasul backups". */
     static final long LOCK_KEY = 0x4152_4153_424b_5550L;
 
+    /** Below this much free space in the backups folder a failed run is taken for a full disk. */
+    static final long NEARLY_FULL_BYTES = 1L << 20;
+
     private static final Logger log = LoggerFactory.getLogger(BackupRunner.class);
 
     private final DataSource dataSource;
@@ -65,17 +68,32 @@ public final class BackupRunner {
         return id;
     }
 
-    /** Does the run; the outcome is in its record. */
-    public void run(UUID id) {
+    /**
+     * How a run ended: the archive's name and where it went, or why it failed.
+     *
+     * @param diskFull whether it failed because the disk (or the data folder's file system) is full
+     */
+    public record Outcome(String name, String location, String reason, boolean diskFull) {
+
+        static Outcome failed(String reason, boolean diskFull) {
+            return new Outcome(null, null, reason, diskFull);
+        }
+
+        public boolean succeeded() {
+            return reason == null;
+        }
+    }
+
+    /** Does the run; the outcome is also in its record. */
+    public Outcome run(UUID id) {
         Path staging = store.folder().resolve(".staging-" + id);
         Path partial = store.folder().resolve(".partial-" + id + ".tar");
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock)) {
-                records.failed(id, clock.instant(), "Another backup is running; this one was not started.");
-                return;
+                return fail(id, "Another backup is running; this one was not started.", false);
             }
             try {
-                write(id, staging, partial);
+                return write(id, staging, partial);
             } finally {
                 // a pooled connection outlives close(), and the lock lives as long as the session
                 try (Statement statement = lock.createStatement()) {
@@ -83,9 +101,11 @@ public final class BackupRunner {
                 }
             }
         } catch (SQLException e) {
-            fail(id, "The database could not be reached, so nothing was backed up: " + e.getMessage());
+            return fail(id, "The database could not be reached, so nothing was backed up: " + e.getMessage(), false);
         } catch (IOException | RuntimeException e) {
-            fail(id, reason(e));
+            // looked at before the staged files are removed: a tool whose own log could not be written says nothing
+            boolean full = diskFull(e, store.folder());
+            return fail(id, reason(e, full), full);
         } finally {
             FileSystemUtils.deleteRecursively(staging.toFile());
             try {
@@ -97,7 +117,7 @@ public final class BackupRunner {
         }
     }
 
-    private void write(UUID id, Path staging, Path partial) throws IOException {
+    private Outcome write(UUID id, Path staging, Path partial) throws IOException {
         Instant at = clock.instant();
         String name = BackupStore.nameFor(at);
         Files.createDirectories(staging);
@@ -126,6 +146,7 @@ public final class BackupRunner {
         records.succeeded(id, clock.instant(), name, location, size);
         log.info("Backup {} written ({} bytes) to {}", name, size, location);
         rotate();
+        return new Outcome(name, location, null, false);
     }
 
     private void rotate() {
@@ -153,19 +174,35 @@ public final class BackupRunner {
         }
     }
 
-    private void fail(UUID id, String reason) {
+    private Outcome fail(UUID id, String reason, boolean diskFull) {
         log.warn("Backup failed: {}", reason);
         try {
             records.failed(id, clock.instant(), reason);
         } catch (RuntimeException e) {
             log.warn("The failed backup could not be recorded: {}", e.getMessage());
         }
+        return Outcome.failed(reason, diskFull);
     }
 
-    static String reason(Exception e) {
+    /** Whether a failure was a full disk: by what it says, or, when it says nothing useful, by the folder's free space. */
+    static boolean diskFull(Throwable e, Path folder) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left") || m.contains("could not extend file") || m.contains("Disk quota")
+                    || t instanceof java.nio.file.FileSystemException fs && String.valueOf(fs.getReason()).contains("No space left")) {
+                return true;
+            }
+        }
+        try {
+            return Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (IOException ignored) {
+            return false;
+        }
+    }
+
+    static String reason(Exception e, boolean diskFull) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("No space left on device") || e instanceof java.nio.file.FileSystemException fs
-                && String.valueOf(fs.getReason()).contains("No space left")) {
+        if (diskFull) {
             return "The disk is full, so the backup could not be written; nothing was kept. Free space and try again.";
         }
         if (message.contains("could not connect") || message.contains("Connection refused")

@@ -39,6 +39,11 @@ final class BackupStore {
         this.storage = storage;
     }
 
+    /** The data folder's {@code backups/} only: {@code scripts/arasul backup}, with the appliance stopped. */
+    static BackupStore local(Path folder) {
+        return new BackupStore(folder, null);
+    }
+
     Path folder() {
         return folder;
     }
@@ -56,7 +61,7 @@ final class BackupStore {
     }
 
     boolean remote() {
-        return storage.configured() && storage.health().up();
+        return storage != null && storage.configured() && storage.health().up();
     }
 
     /** Moves a verified archive to its place; returns where it went. */

@@ -182,7 +182,8 @@ public final class ApplianceBenchmark {
     private void measureHistory(ApiClient api, ApplianceProcess appliance) throws Exception {
         long rows;
         try {
-            rows = HistorySeeder.seedSevenDays(HistorySeeder.embeddedUrl(appliance.dataDir()), "postgres", "postgres");
+            rows = HistorySeeder.seedSevenDays(HistorySeeder.embeddedUrl(appliance.dataDir()), "postgres",
+                    HistorySeeder.embeddedPassword(appliance.dataDir()));
         } catch (java.io.IOException | java.sql.SQLException e) {
             report.notMeasured("7-day history query", "seeding the rows failed: " + e.getMessage(), "");
             return;
@@ -209,7 +210,7 @@ public final class ApplianceBenchmark {
         return String.format(Locale.ROOT, pattern, values);
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (java.io.IOException e) {

@@ -35,24 +35,34 @@ final class HistorySeeder {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** The embedded server's password (it asks every connection for it, scram-sha-256): {@code config/db-password}. */
+    static String embeddedPassword(Path dataDir) throws IOException {
+        return Files.readString(dataDir.resolve("config/db-password")).strip();
+    }
+
     /** Inserts the rows and returns how many there are now in the last seven days. */
     static long seedSevenDays(String url, String user, String password) throws SQLException {
+        return seedDays(url, user, password, 7);
+    }
+
+    /** Inserts {@code days} days of rows and returns how many there are now in that span. */
+    static long seedDays(String url, String user, String password, int days) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(120);
+            statement.setQueryTimeout(120 * Math.max(1, days / 7));
             String metrics = String.join(",", METRICS.stream().map(m -> "'" + m + "'").toList());
             statement.executeUpdate("""
                     INSERT INTO metrics (metric, bucket_start, avg_value, min_value, max_value, samples)
                     SELECT m, b, 40 + 20 * sin(extract(epoch FROM b) / 3600), 10, 90, 30
                       FROM unnest(ARRAY[%s]) AS m,
-                           generate_series(date_trunc('minute', now()) - interval '7 days',
+                           generate_series(date_trunc('minute', now()) - make_interval(days => %d),
                                            date_trunc('minute', now()) - interval '1 minute',
                                            interval '30 seconds') AS b
                     ON CONFLICT DO NOTHING
-                    """.formatted(metrics));
+                    """.formatted(metrics, days));
             statement.execute("ANALYZE metrics");
             try (var rows = statement.executeQuery(
-                    "SELECT count(*) FROM metrics WHERE bucket_start > now() - interval '7 days'")) {
+                    "SELECT count(*) FROM metrics WHERE bucket_start > now() - make_interval(days => " + days + ")")) {
                 rows.next();
                 return rows.getLong(1);
             }

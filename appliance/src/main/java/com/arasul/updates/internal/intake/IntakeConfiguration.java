@@ -4,6 +4,7 @@ import com.arasul.containers.ContainerActions;
 import com.arasul.platform.ApplianceActivity;
 import com.arasul.platform.DataDirectory;
 import com.arasul.rules.RuleCompiler;
+import com.arasul.storage.ObjectStorage;
 import com.arasul.updates.InstalledVersion;
 import com.arasul.updates.UpdateChannels;
 import com.arasul.updates.UpdateJournal;
@@ -78,8 +79,10 @@ class IntakeConfiguration {
 
     @Bean
     PackageAcceptance packageAcceptance(UpdateJournal journal,
-            @Qualifier(UpdateChannels.APPLY_QUEUE) MessageChannel applyQueue, PlatformTransactionManager transactions) {
-        return new PackageAcceptance(journal, applyQueue, new TransactionTemplate(transactions));
+            @Qualifier(UpdateChannels.APPLY_QUEUE) MessageChannel applyQueue, PlatformTransactionManager transactions,
+            ObjectStorage storage, IntakeFolders folders) {
+        return new PackageAcceptance(journal, applyQueue, new TransactionTemplate(transactions),
+                new AcceptedPackages(storage, folders.staging(), Clock.systemUTC()));
     }
 
     @Bean

@@ -15,11 +15,14 @@ final class PackageAcceptance {
     private final UpdateJournal journal;
     private final MessageChannel applyQueue;
     private final TransactionTemplate transaction;
+    private final AcceptedPackages kept;
 
-    PackageAcceptance(UpdateJournal journal, MessageChannel applyQueue, TransactionTemplate transaction) {
+    PackageAcceptance(UpdateJournal journal, MessageChannel applyQueue, TransactionTemplate transaction,
+            AcceptedPackages kept) {
         this.journal = journal;
         this.applyQueue = applyQueue;
         this.transaction = transaction;
+        this.kept = kept;
     }
 
     /** An upload waits for the owner to apply it. */
@@ -30,6 +33,7 @@ final class PackageAcceptance {
         journal.moveTo(candidate.id(), UpdateStatus.READY, UpdateStep.VALIDATE);
         journal.record(candidate.id(), UpdateStep.VALIDATE, "ready", "Version " + candidate.version()
                 + " is ready to install; apply it when convenient.");
+        keep(candidate, UpdateStatus.READY, UpdateStep.VALIDATE);
         return candidate;
     }
 
@@ -46,6 +50,13 @@ final class PackageAcceptance {
                 throw new IllegalStateException("the apply queue is full");
             }
         });
+        keep(candidate, UpdateStatus.QUEUED, UpdateStep.QUEUE);
         return candidate;
+    }
+
+    /** A copy in the updates bucket, after acceptance and outside its transaction: it never decides the update. */
+    private void keep(Candidate candidate, UpdateStatus acceptedAs, UpdateStep step) {
+        kept.keep(candidate, acceptedAs).ifPresent(outcome ->
+                journal.record(candidate.id(), step, outcome.kept() ? "kept" : "not kept", outcome.sentence()));
     }
 }
