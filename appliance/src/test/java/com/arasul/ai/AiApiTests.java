@@ -122,6 +122,90 @@ class AiApiTests extends AiApiTestSupport {
     }
 
     @Test
+    void modelIsDeletedAndTheDefaultOnlyWithConfirmation() throws Exception {
+        ollama.answer("DELETE", "/api/delete", 200, "delete-ok.json");
+        String token = admin();
+
+        HttpResponse<String> other = send("DELETE", "/api/services/llm/models/codellama:13b", token, null);
+        HttpResponse<String> refused = send("DELETE", "/api/services/llm/models/" + MODEL, token, null);
+        HttpResponse<String> confirmed = send("DELETE", "/api/services/llm/models/" + MODEL + "?confirm_default=true",
+                token, null);
+
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).get("deleted").asString()).isEqualTo(MODEL);
+        assertThat(ollama.requests("DELETE", "/api/delete")).extracting(r -> JSON.readTree(r.body()).get("model").asString())
+                .containsExactly("codellama:13b", MODEL);
+    }
+
+    @Test
+    void deletingAModelThatIsNotThereIsNotFoundNamingIt() throws Exception {
+        ollama.answer("DELETE", "/api/delete", 404, "error-model-not-found.json");
+
+        HttpResponse<String> response = send("DELETE", "/api/services/llm/models/gone:7b", admin(), null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("message").asString()).contains("'gone:7b'");
+    }
+
+    @Test
+    void modelDetailsComeFromOllamasShow() throws Exception {
+        ollama.answer("POST", "/api/show", 200, "show.json");
+
+        HttpResponse<String> response = send("GET", "/api/services/llm/models/" + MODEL, admin(), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode details = JSON.readTree(response.body());
+        assertThat(details.at("/details/parameter_size").asString()).isEqualTo("8.0B");
+        assertThat(details.at("/model_info/llama.context_length").asInt()).isEqualTo(8192);
+        assertThat(JSON.readTree(ollama.requests("POST", "/api/show").getFirst().body()).get("model").asString())
+                .isEqualTo(MODEL);
+    }
+
+    @Test
+    void detailsOfAnUnknownModelAreNotFoundNamingIt() throws Exception {
+        ollama.answer("POST", "/api/show", 404, "error-model-not-found.json");
+
+        HttpResponse<String> response = send("GET", "/api/services/llm/models/nope:1b", admin(), null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("message").asString()).contains("'nope:1b'");
+    }
+
+    @Test
+    void runningPullIsTheOnlyOneAndCanBeCancelledWhichClosesTheDownload() throws Exception {
+        int gone = ollama.clientsGone();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            lines.add("{\"status\":\"pulling 6a0746a1ec1a\",\"digest\":\"sha256:6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa\",\"total\":2142590208,\"completed\":"
+                    + i * 7_000_000L + "}");
+        }
+        lines.add("{\"status\":\"success\"}");
+        ollama.stream("POST", "/api/pull", Script.of(lines).paced(Duration.ofMillis(100)));
+        String token = admin();
+        assertThat(send("POST", "/api/services/llm/models/pull", token, Map.of("model", "llama3.2")).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> currentPull(token).path("completed").asLong() > 0);
+
+        HttpResponse<String> second = send("POST", "/api/services/llm/models/pull", token, Map.of("model", "mistral"));
+        HttpResponse<String> cancelled = send("DELETE", "/api/services/llm/models/pull", token, null);
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(second.body()).get("message").asString()).contains("'llama3.2' is being pulled");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode pull = currentPull(token);
+            assertThat(pull.get("state").asString()).isEqualTo("cancelled");
+            assertThat(pull.get("error").isNull()).isTrue();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> ollama.clientsGone() > gone);
+        assertThat(ollama.requests("POST", "/api/pull")).hasSize(1);
+        assertThat(send("DELETE", "/api/services/llm/models/pull", token, null).statusCode())
+                .as("nothing left to cancel").isEqualTo(404);
+    }
+
+    @Test
     void modelsListJoinsDiskAndMemory() throws Exception {
         ollama.answer("GET", "/api/tags", 200, "tags.json").answer("GET", "/api/ps", 200, "ps.json");
 
@@ -202,6 +286,18 @@ class AiApiTests extends AiApiTestSupport {
     }
 
     @Test
+    void embeddingInfoNamesTheProviderAndItsLimits() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/services/embedding/info", admin(), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = JSON.readTree(response.body());
+        assertThat(info.get("provider").asString()).isEqualTo("local");
+        assertThat(info.get("dimensions").asInt()).isEqualTo(384);
+        assertThat(info.get("max_batch").asInt()).isEqualTo(100);
+        assertThat(info.get("max_text_length").asInt()).isEqualTo(8192);
+    }
+
+    @Test
     void statusShowsBothServices() throws Exception {
         ollama.answer("GET", "/api/version", 200, "version.json").answer("GET", "/api/tags", 200, "tags.json")
                 .answer("GET", "/api/ps", 200, "ps.json");
@@ -211,6 +307,10 @@ class AiApiTests extends AiApiTestSupport {
         assertThat(status.at("/llm/state").asString()).isEqualTo("running");
         assertThat(status.at("/llm/models")).hasSize(2);
         assertThat(status.at("/embeddings/provider").asString()).isEqualTo("local");
+    }
+
+    private JsonNode currentPull(String token) throws Exception {
+        return JSON.readTree(send("GET", "/api/services/llm/models/pull", token, null).body()).get("pull");
     }
 
     static List<String> events(String body) {

@@ -18,17 +18,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Not a test (no *Tests name, so the build never runs it): the gateway's overhead and the local
- * embeddings' speed, printed to the console and target/ai-benchmark.md. Run it with
- * {@code mvn -B -q -pl appliance -am verify -Dtest=AiGatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * embeddings' speed, printed to the console and target/ai-benchmark.md. Run it on a quiet machine with
+ * {@code mvn -B -q -o -pl appliance -am verify -Dtest=AiGatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The overhead is measured pairwise: each chat through the appliance right after one straight to the
+ * stand-in, so the difference of each pair is what the appliance added under the same load; its p99
+ * is the figure the goal (at most {@value #GOAL_ADDED_P99_MILLIS} ms added) is judged by.
  */
 @AiApplianceTest
+// the key's own limit (20/s by default) would answer 429 to a tight loop and time the refusal instead
+@TestPropertySource(properties = "arasul.security.api-keys.rate-limit.requests=1000000")
 class AiGatewayBenchmark extends AiApiTestSupport {
 
-    private static final int RUNS = 300;
-    private static final int WARM_UP = 50;
+    private static final int RUNS = 1000;
+    private static final int WARM_UP = 200;
+    private static final double GOAL_ADDED_P99_MILLIS = 5.0;
 
     @Test
     void measure() throws Exception {
@@ -53,6 +60,18 @@ class AiGatewayBenchmark extends AiApiTestSupport {
         row(report, "first chunk, through the appliance", gateway, 0);
         row(report, "whole answer, stand-in directly", direct, 1);
         row(report, "whole answer, through the appliance", gateway, 1);
+        List<long[]> added = new ArrayList<>();
+        for (int i = 0; i < gateway.size(); i++) {
+            added.add(new long[] {gateway.get(i)[0] - direct.get(i)[0], gateway.get(i)[1] - direct.get(i)[1]});
+        }
+        row(report, "**added by the appliance, first chunk** (pairwise)", added, 0);
+        row(report, "**added by the appliance, whole answer** (pairwise)", added, 1);
+        double firstP99 = percentile(added, 0, 99) / 1e6;
+        double endP99 = percentile(added, 1, 99) / 1e6;
+        String verdict = "gateway goal (<= " + GOAL_ADDED_P99_MILLIS + " ms added at p99, to the first chunk and to the end): "
+                + (Math.max(firstP99, endP99) <= GOAL_ADDED_P99_MILLIS ? "met" : "NOT met")
+                + String.format(java.util.Locale.ROOT, " (%.2f ms and %.2f ms; ", firstP99, endP99)
+                + "load average at the end of the chats " + loadAverage() + ")\n";
 
         long rssBefore = rssKb();
         long loadStart = System.nanoTime();
@@ -62,7 +81,8 @@ class AiGatewayBenchmark extends AiApiTestSupport {
         List<Long> single = new ArrayList<>();
         for (int i = 0; i < WARM_UP + RUNS; i++) {
             long start = System.nanoTime();
-            send("POST", "/api/embeddings", key, Map.of("input", "The appliance embeds sentence number " + i + "."));
+            assertThat(send("POST", "/api/embeddings", key, Map.of("input", "The appliance embeds sentence number " + i
+                    + ".")).statusCode()).isEqualTo(200);
             if (i >= WARM_UP) {
                 single.add(System.nanoTime() - start);
             }
@@ -75,7 +95,7 @@ class AiGatewayBenchmark extends AiApiTestSupport {
         int batches = 10;
         long batchStart = System.nanoTime();
         for (int i = 0; i < batches; i++) {
-            send("POST", "/api/embeddings", key, Map.of("input", batch));
+            assertThat(send("POST", "/api/embeddings", key, Map.of("input", batch)).statusCode()).isEqualTo(200);
         }
         double perSecond = batches * 32 / ((System.nanoTime() - batchStart) / 1e9);
         report.append("| local embedding, one sentence through the appliance | ").append(ms(single.get(single.size() / 2)))
@@ -84,6 +104,7 @@ class AiGatewayBenchmark extends AiApiTestSupport {
                 .append(String.format("%.0f", perSecond)).append(" sentences/s; RSS of the test JVM ")
                 .append(rssBefore / 1024).append(" MiB before the first use, ").append(rssAfter / 1024).append(" MiB after (+")
                 .append((rssAfter - rssBefore) / 1024).append(" MiB)\n");
+        report.append(verdict);
         report.append("smoke: LLM answer through the appliance (stand-in) p99 ")
                 .append(ms(percentile(gateway, 1, 99))).append(", embedding p95 ").append(ms(single.get(single.size() * 95 / 100)))
                 .append("\n");
@@ -96,6 +117,8 @@ class AiGatewayBenchmark extends AiApiTestSupport {
         HttpResponse<InputStream> response = http.send(request.header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
+        // a refusal is quick; timing one would flatter the figures
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
         long first = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
@@ -121,6 +144,10 @@ class AiGatewayBenchmark extends AiApiTestSupport {
 
     private static String ms(long nanos) {
         return String.format("%.2f ms", nanos / 1e6);
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static long rssKb() throws Exception {

@@ -65,6 +65,12 @@ public final class StandInOllama implements AutoCloseable {
     private volatile String heldRoute;
     private volatile String stalledRoute;
 
+    static {
+        // Ollama (Go's net/http) sends each chunk at once; the JDK's server would hold small writes back
+        // (Nagle) unless told otherwise, which only the first server created in this JVM reads
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public StandInOllama() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);

@@ -41,10 +41,11 @@ class OpenApiConventionTests {
                 if (!op.hasNonNull("summary") || op.get("summary").asString().isBlank()) {
                     missing.add(name + ": summary");
                 }
+                String schema = path.getKey().startsWith("/v1/") ? "/OpenAiError" : "/ApiError";
                 for (String status : List.of("400", "401", "404", "406", "429")) {
                     JsonNode response = op.path("responses").path(status);
                     if (!response.path("content").path("application/json").path("schema").path("$ref").asString()
-                            .endsWith("/ApiError")) {
+                            .endsWith(schema)) {
                         missing.add(name + ": " + status);
                     }
                 }
@@ -93,8 +94,13 @@ class OpenApiConventionTests {
             softly.assertThat(response.headers().firstValue("Content-Type").orElse("")).as(probe)
                     .startsWith("application/json");
             JsonNode error = parse(response.body());
-            softly.assertThat(error != null && error.has("timestamp") && error.has("status") && error.has("error")
-                    && error.has("message") && error.has("path")).as(probe + " → " + response.body()).isTrue();
+            // the OpenAI-compatible routes answer in OpenAI's shape, the one its clients read
+            boolean shaped = response.uri().getPath().startsWith("/v1/")
+                    ? error != null && error.path("error").has("message") && error.path("error").has("type")
+                            && error.path("error").has("param") && error.path("error").has("code")
+                    : error != null && error.has("timestamp") && error.has("status") && error.has("error")
+                            && error.has("message") && error.has("path");
+            softly.assertThat(shaped).as(probe + " → " + response.body()).isTrue();
             softly.assertThat(response.body()).as(probe).doesNotContain("Exception").doesNotContain("java.")
                     .doesNotContain("overflow");
         }

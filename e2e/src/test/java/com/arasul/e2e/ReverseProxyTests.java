@@ -293,9 +293,14 @@ class ReverseProxyTests {
 
     @Test
     @Order(12)
-    void limitsTheLlmToTenASecond() throws Exception {
+    void limitsTheLlmToTenASecondAnsweringOpenAiRoutesInOpenAisShape() throws Exception {
         // no model behind the appliance here: what matters is who answers, the proxy's 429 or the appliance
-        assertThat(flood("GET", "/v1/models", 100, "Authorization: Bearer " + token)).contains(429).anyMatch(status -> status != 429);
+        List<HttpResponse<String>> responses = floodResponses(() -> authorized("/v1/models"), 100);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).contains(429).anyMatch(status -> status != 429);
+        assertThat(responses.stream().filter(response -> response.statusCode() == 429).map(HttpResponse::body))
+                .allSatisfy(body -> assertThat(body).contains("\"code\":\"rate_limit_exceeded\"", "\"param\":null")
+                        .doesNotContain("timestamp"));
     }
 
     @Test

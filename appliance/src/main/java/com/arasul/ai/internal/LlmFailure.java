@@ -1,5 +1,6 @@
 package com.arasul.ai.internal;
 
+import com.arasul.platform.OpenAiError;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
@@ -10,11 +11,17 @@ final class LlmFailure extends RuntimeException {
 
     private final HttpStatus status;
     private final Duration retryAfter;
+    private final String openAiCode;
 
     LlmFailure(HttpStatus status, String message, Duration retryAfter) {
+        this(status, message, retryAfter, null);
+    }
+
+    private LlmFailure(HttpStatus status, String message, Duration retryAfter, String openAiCode) {
         super(message, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.openAiCode = openAiCode;
     }
 
     LlmFailure(HttpStatus status, String message) {
@@ -28,7 +35,7 @@ final class LlmFailure extends RuntimeException {
 
     static LlmFailure modelNotFound(String model) {
         return new LlmFailure(HttpStatus.NOT_FOUND, "the model '" + model
-                + "' is not on the box; pull it first (POST /api/services/llm/models/pull)");
+                + "' is not on the box; pull it first (POST /api/services/llm/models/pull)", null, "model_not_found");
     }
 
     HttpStatus status() {
@@ -37,5 +44,10 @@ final class LlmFailure extends RuntimeException {
 
     Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The failure in OpenAI's shape, with OpenAI's code where one says it better than the status. */
+    OpenAiError toOpenAi() {
+        return openAiCode == null ? OpenAiError.of(status, getMessage()) : OpenAiError.of(status, getMessage(), openAiCode);
     }
 }

@@ -1,6 +1,7 @@
 package com.arasul.ai.internal;
 
 import com.arasul.platform.ApiError;
+import com.arasul.platform.OpenAiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An AI failure as the API's error shape, with {@code Retry-After} where waiting helps. Written as
+ * An AI failure as the API's error shape (OpenAI's under /v1/), with {@code Retry-After} where waiting helps. Written as
  * JSON whatever the request accepted: a client asking for an event stream must still read why there
  * is none, not a 406.
  */
@@ -36,7 +37,8 @@ class LlmFailureAdvice {
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ApiError.of(failure.status(), failure.getMessage(),
-                request.getRequestURI()));
+        String path = request.getRequestURI();
+        json.writeValue(response.getOutputStream(), OpenAiError.covers(path) ? failure.toOpenAi()
+                : ApiError.of(failure.status(), failure.getMessage(), path));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,8 +60,7 @@ class OpenAiController {
                     first[0] = false;
                 });
             } catch (LlmFailure failure) {
-                events.send(null, json.writeValueAsString(Map.of("error", Map.of("message", failure.getMessage(),
-                        "type", "server_error", "code", failure.status().value()))));
+                events.send(null, json.writeValueAsString(failure.toOpenAi()));
             }
             events.send(null, "[DONE]");
         }

@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Turns every exception of a controller into an {@link ApiError}: always JSON whatever the
+ * Turns every exception of a controller into an {@link ApiError} (OpenAI's shape under /v1/): always JSON whatever the
  * {@code Accept} header (the content type is set, not negotiated), always a sentence without Java
  * in it; unexpected ones are logged, not shown.
  */
@@ -32,22 +32,22 @@ class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler({ConstraintViolationException.class, IllegalArgumentException.class})
-    ResponseEntity<ApiError> badRequest(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> badRequest(Exception e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the documented shape", request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, "the parameter '" + e.getParameterName() + "' is missing", request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<Object> wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         Class<?> type = e.getRequiredType();
         String expected = type == null ? "value of the documented form"
                 : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class ? "number in range"
@@ -58,7 +58,7 @@ class ApiErrorHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         String message = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .reduce((a, b) -> a + "; " + b)
@@ -67,7 +67,7 @@ class ApiErrorHandler {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
         String message = e.getAllErrors().stream()
                 .map(MessageSourceResolvable::getDefaultMessage)
                 .reduce((a, b) -> a + "; " + b)
@@ -76,35 +76,35 @@ class ApiErrorHandler {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return respond(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger than the appliance accepts", request);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+    ResponseEntity<Object> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, "the multipart part '" + e.getRequestPartName() + "' is missing", request);
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> malformedMultipart(MultipartException e, HttpServletRequest request) {
+    ResponseEntity<Object> malformedMultipart(MultipartException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, "the body is not a well-formed multipart/form-data upload", request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own refusals (404, 405, 406, 415 …) carry their status; their words may name types
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return ResponseEntity.status(status).headers(known.getHeaders()).contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiError.of(status, ErrorSentences.clean(status.value(), known.getBody().getDetail()),
+                    .body(ApiError.forPath(status, ErrorSentences.clean(status.value(), known.getBody().getDetail()),
                             request.getRequestURI()));
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred; see the appliance log", request);
     }
 
-    private static ResponseEntity<ApiError> respond(HttpStatus status, String message, HttpServletRequest request) {
+    private static ResponseEntity<Object> respond(HttpStatus status, String message, HttpServletRequest request) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(status, ErrorSentences.clean(status.value(), message), request.getRequestURI()));
+                .body(ApiError.forPath(status, ErrorSentences.clean(status.value(), message), request.getRequestURI()));
     }
 }

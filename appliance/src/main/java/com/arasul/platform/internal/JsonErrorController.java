@@ -20,14 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 class JsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ApiError> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly, without an error to report, there is nothing here
         int status = code instanceof Integer value && value >= 400 ? value : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus resolved = HttpStatus.resolve(status);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR,
+                .body(ApiError.forPath(resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR,
                         ErrorSentences.of(status), uri instanceof String path ? path : request.getRequestURI()));
     }
 }

@@ -1,5 +1,6 @@
 package com.arasul.platform.internal;
 
+import com.arasul.platform.OpenAiError;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document says what the API does when it refuses: every operation lists its 4xx
- * answers with the one {@code ApiError} schema, and has a summary (from {@code @Operation} where a
+ * answers with the one {@code ApiError} schema ({@code OpenAiError} on the OpenAI-compatible routes), and has a summary (from {@code @Operation} where a
  * controller gives one, otherwise made from the handler method's name).
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,8 @@ class OpenApiErrors {
 
     static final String SCHEMA = "ApiError";
     static final String REF = "#/components/schemas/" + SCHEMA;
+    static final String OPENAI_SCHEMA = "OpenAiError";
+    static final String OPENAI_REF = "#/components/schemas/" + OPENAI_SCHEMA;
 
     private static final Map<String, String> REFUSALS = Map.of(
             "400", "the request is malformed or a value is out of range",
@@ -54,15 +57,16 @@ class OpenApiErrors {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
-            openApi.getComponents().addSchemas(SCHEMA, schema());
+            openApi.getComponents().addSchemas(SCHEMA, schema()).addSchemas(OPENAI_SCHEMA, openAiSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiErrors::addRefusals));
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                    addRefusals(operation, OpenAiError.covers(path) ? OPENAI_REF : REF)));
         };
     }
 
-    private static void addRefusals(Operation operation) {
+    private static void addRefusals(Operation operation, String ref) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
@@ -73,7 +77,7 @@ class OpenApiErrors {
                         .description(existing != null && existing.getDescription() != null
                                 ? existing.getDescription() : refusal.getValue())
                         .content(new Content().addMediaType("application/json",
-                                new MediaType().schema(new Schema<>().$ref(REF)))));
+                                new MediaType().schema(new Schema<>().$ref(ref)))));
             }
         });
     }
@@ -88,6 +92,18 @@ class OpenApiErrors {
                 .addProperty("error", new StringSchema().example("Bad Request"))
                 .addProperty("message", new StringSchema().example("the parameter 'lines' must be a number in range"))
                 .addProperty("path", new StringSchema().example("/api/logs"));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema openAiSchema() {
+        return new ObjectSchema()
+                .description("an error of the OpenAI-compatible routes (/v1/), in the shape OpenAI's clients read")
+                .required(List.of("error"))
+                .addProperty("error", new ObjectSchema().required(List.of("message", "type", "param", "code"))
+                        .addProperty("message", new StringSchema().example("the model 'x' is not on the box"))
+                        .addProperty("type", new StringSchema().example("invalid_request_error"))
+                        .addProperty("param", new StringSchema().nullable(true))
+                        .addProperty("code", new StringSchema().example("model_not_found")));
     }
 
     /** {@code changePassword} → "Change password". */

@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers from inside the filter chain, before any controller, in the same {@link ApiError} shape. */
+/** Answers from inside the filter chain, before any controller, in the same {@link ApiError} shape (OpenAI's under /v1/). */
 @Component
 class ApiErrorWriter {
 
@@ -27,6 +27,6 @@ class ApiErrorWriter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ApiError.of(status, message, request.getRequestURI()));
+        json.writeValue(response.getOutputStream(), ApiError.forPath(status, message, request.getRequestURI()));
     }
 }
