@@ -37,6 +37,9 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
     private final Limits limits;
     private final Executor sender;
     private final LiveConnections connections;
+    private final boolean greetWithLatest;
+    /** The newest broadcast, made into text at most once; guarded by {@code this} with the session snapshot. */
+    private Supplier<String> latest;
 
     /**
      * @param clients what the clients are, for the log ({@code "live-stream"})
@@ -46,10 +49,21 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
      *     the session ends (logout, password change)
      */
     public WebSocketBroadcaster(String clients, Limits limits, Executor sender, LiveConnections connections) {
+        this(clients, limits, sender, connections, false);
+    }
+
+    /**
+     * @param greetWithLatest whether a client gets the newest broadcast as soon as it connects (a live
+     *     value the page can show at once instead of up to one interval later); it then gets every later
+     *     broadcast and never one twice
+     */
+    public WebSocketBroadcaster(String clients, Limits limits, Executor sender, LiveConnections connections,
+            boolean greetWithLatest) {
         this.clients = Objects.requireNonNull(clients);
         this.limits = Objects.requireNonNull(limits);
         this.sender = Objects.requireNonNull(sender);
         this.connections = Objects.requireNonNull(connections);
+        this.greetWithLatest = greetWithLatest;
     }
 
     /**
@@ -80,8 +94,15 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
         WebSocketSession client = new ConcurrentWebSocketSessionDecorator(session,
                 (int) limits.sendTimeLimit().toMillis(), limits.sendBufferBytes(),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        sessions.put(session.getId(), client);
+        Supplier<String> greeting;
+        synchronized (this) {
+            sessions.put(session.getId(), client);
+            greeting = latest;
+        }
         registrations.put(session.getId(), connections.register(session.getPrincipal(), () -> ended(client)));
+        if (greeting != null) {
+            sender.execute(() -> send(client, new TextMessage(greeting.get())));
+        }
     }
 
     @Override
@@ -115,11 +136,39 @@ public final class WebSocketBroadcaster extends TextWebSocketHandler implements 
 
     /** Hands the text to every client; it is made only when there is one. Returns at once. */
     public void broadcast(Supplier<String> text) {
-        if (sessions.isEmpty()) {
-            return;
+        Supplier<String> once = new Once(text);
+        List<WebSocketSession> targets;
+        synchronized (this) {
+            if (greetWithLatest) {
+                latest = once;
+            }
+            if (sessions.isEmpty()) {
+                return;
+            }
+            targets = List.copyOf(sessions.values());
         }
-        TextMessage message = new TextMessage(text.get());
-        sessions.values().forEach(session -> sender.execute(() -> send(session, message)));
+        TextMessage message = new TextMessage(once.get());
+        targets.forEach(session -> sender.execute(() -> send(session, message)));
+    }
+
+    /** A text made at most once, by whoever asks first. */
+    private static final class Once implements Supplier<String> {
+
+        private Supplier<String> source;
+        private String text;
+
+        Once(Supplier<String> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized String get() {
+            if (source != null) {
+                text = source.get();
+                source = null;
+            }
+            return text;
+        }
     }
 
     public int sessionCount() {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,8 @@ final class StubSession implements WebSocketSession {
 
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger sent = new AtomicInteger();
+    /** What was sent, in order (bounded: the tests send a few). */
+    final List<String> texts = new CopyOnWriteArrayList<>();
     volatile CloseStatus closedWith;
     private final String id;
     private final boolean blocks;
@@ -38,6 +41,9 @@ final class StubSession implements WebSocketSession {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (texts.size() < 1000) {
+            texts.add(String.valueOf(message.getPayload()));
         }
         sent.incrementAndGet();
     }

@@ -81,6 +81,35 @@ class WebSocketBroadcasterTests {
     }
 
     @Test
+    void greetsANewClientWithTheNewestBroadcastAndThenSendsOnlyLaterOnes() throws IOException {
+        WebSocketBroadcaster greeting = new WebSocketBroadcaster("test",
+                new WebSocketBroadcaster.Limits(2, Duration.ofMillis(300), 1024), sender, new LiveConnections(), true);
+        AtomicInteger made = new AtomicInteger();
+        greeting.broadcast(() -> "old " + made.incrementAndGet());
+        greeting.broadcast(() -> "newest");
+        assertThat(made).as("no client yet: nothing made into text").hasValue(0);
+
+        StubSession late = new StubSession("late", false);
+        greeting.afterConnectionEstablished(late);
+        await().atMost(Duration.ofSeconds(5)).until(() -> late.sent.get() == 1);
+        greeting.broadcast(() -> "next");
+        await().atMost(Duration.ofSeconds(5)).until(() -> late.sent.get() == 2);
+
+        assertThat(late.texts).containsExactly("newest", "next");
+        assertThat(made).hasValue(0);
+    }
+
+    @Test
+    void greetsNobodyUnlessAskedTo() throws IOException {
+        broadcaster.broadcast(() -> "before");
+        StubSession late = new StubSession("late", false);
+        broadcaster.afterConnectionEstablished(late);
+        broadcaster.broadcast(() -> "after");
+        await().atMost(Duration.ofSeconds(5)).until(() -> late.sent.get() == 1);
+        assertThat(late.texts).containsExactly("after");
+    }
+
+    @Test
     void offersBearerAsItsSubprotocol() {
         assertThat(broadcaster.getSubProtocols()).containsExactly("bearer");
     }

@@ -9,7 +9,8 @@ import org.springframework.web.socket.WebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /api/metrics/live-stream}: every sample, as JSON, to every connected client. Sending happens on a
+ * {@code /api/metrics/live-stream}: every sample, as JSON, to every connected client, and the newest one to a
+ * client as soon as it connects (so the dashboard shows a live value at once). Sending happens on a
  * small bounded executor, never on the sampling thread; each session has a bounded send buffer and a send
  * time limit, and a client that cannot keep up is dropped.
  */
@@ -20,7 +21,7 @@ final class LiveStreamHandler {
 
     LiveStreamHandler(LiveStream limits, Executor sender, JsonMapper json, LiveConnections connections) {
         this.clients = new WebSocketBroadcaster("live-stream", new WebSocketBroadcaster.Limits(limits.maxSessions(),
-                limits.sendTimeLimit(), limits.sendBufferBytes()), sender, connections);
+                limits.sendTimeLimit(), limits.sendBufferBytes()), sender, connections, true);
         this.json = json;
     }
 
