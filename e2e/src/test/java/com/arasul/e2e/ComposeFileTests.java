@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,21 @@ class ComposeFileTests {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void pinsEveryImageToATagNeverLatest() throws IOException {
+        Pattern defaulted = Pattern.compile("\\$\\{\\w+:-(.+)}");
+        services.forEach((name, service) -> {
+            String image = String.valueOf(service.get("image"));
+            Matcher withDefault = defaulted.matcher(image);
+            String pinned = withDefault.matches() ? withDefault.group(1) : image;
+            assertThat(pinned).as(name).matches(".+:[^:/]+").doesNotEndWith(":latest");
+        });
+        List<String> examples = Files.readAllLines(file.resolveSibling(".env.example")).stream()
+                .filter(line -> line.matches("\\w+_IMAGE=.*")).toList();
+        assertThat(examples).isNotEmpty().allSatisfy(line ->
+                assertThat(line).matches(".+:[^:/]+").doesNotEndWith(":latest"));
     }
 
     @Test
