@@ -9,8 +9,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stands in for Ollama on 127.0.0.1: answers each route with one of the documented example
@@ -55,6 +62,8 @@ public final class StandInOllama implements AutoCloseable {
         }
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -64,6 +73,11 @@ public final class StandInOllama implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile String heldRoute;
     private volatile String stalledRoute;
+    /** Ollama's models on disk and in the registry, by name, while {@link #keepModels} is on. */
+    private final Map<String, JsonNode> disk = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, JsonNode> registry = new ConcurrentHashMap<>();
+    private volatile boolean keepsModels;
+    private volatile Duration pullGap = Duration.ZERO;
 
     static {
         // Ollama (Go's net/http) sends each chunk at once; the JDK's server would hold small writes back
@@ -110,6 +124,36 @@ public final class StandInOllama implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps the models on disk as Ollama does, instead of fixed answers for these routes: {@code GET /api/tags}
+     * lists them, {@code DELETE /api/delete} removes one (200 with no body; 404 {@code {"error":"model 'x' not
+     * found"}} when it is not there), and {@code POST /api/pull} of a model the registry has streams the
+     * documented progress lines (status, {@code digest}/{@code total}/{@code completed}, a final
+     * {@code success}), one every {@code pullGap}, and lists the model once all were sent. A model the registry
+     * lacks answers Ollama's "file does not exist" error line.
+     *
+     * @param registryFixture a fixture shaped like {@code /api/tags}: the models the registry has
+     * @param onDisk the names of those already pulled
+     */
+    public StandInOllama keepModels(String registryFixture, Duration pullGap, String... onDisk) {
+        registry.clear();
+        disk.clear();
+        JSON.readTree(fixture(registryFixture)).path("models").forEach(m -> registry.put(m.path("name").asString(), m));
+        for (String name : onDisk) {
+            disk.put(name, Objects.requireNonNull(registry.get(name), "the registry fixture has no " + name));
+        }
+        this.pullGap = pullGap;
+        keepsModels = true;
+        return this;
+    }
+
+    /** The names of the models on disk, while {@link #keepModels} is on. */
+    public List<String> modelsOnDisk() {
+        synchronized (disk) {
+            return List.copyOf(disk.keySet());
+        }
+    }
+
     /** How many streamed answers broke off because the client closed the connection. */
     public int clientsGone() {
         return clientsGone.get();
@@ -122,6 +166,29 @@ public final class StandInOllama implements AutoCloseable {
         requests.clear();
         heldRoute = null;
         stalledRoute = null;
+        keepsModels = false;
+        disk.clear();
+        registry.clear();
+    }
+
+    /**
+     * Ollama's progress lines for pulling one model of a single layer, as its API documentation shows them
+     * (the layer named by the model's digest, its size as {@code total}), in {@code steps} steps.
+     */
+    public static List<String> pullLines(JsonNode model, int steps) {
+        String digest = model.path("digest").asString();
+        long total = model.path("size").asLong();
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"status\":\"pulling manifest\"}");
+        for (int step = 1; step <= steps; step++) {
+            lines.add("{\"status\":\"pulling " + digest.substring(0, 12) + "\",\"digest\":\"sha256:" + digest
+                    + "\",\"total\":" + total + ",\"completed\":" + total * step / steps + "}");
+        }
+        lines.add("{\"status\":\"verifying sha256 digest\"}");
+        lines.add("{\"status\":\"writing manifest\"}");
+        lines.add("{\"status\":\"removing any unused layers\"}");
+        lines.add("{\"status\":\"success\"}");
+        return lines;
     }
 
     /** The chunks of a streamed {@code /api/chat} answer, as in Ollama's documentation: one per word, then the final one. */
@@ -155,6 +222,9 @@ public final class StandInOllama implements AutoCloseable {
                 released.await(30, TimeUnit.SECONDS);
                 return;
             }
+            if (keepsModels && keptModels(exchange, route, body)) {
+                return;
+            }
             Script script = scripts.get(route);
             if (script != null) {
                 play(exchange, script);
@@ -183,9 +253,56 @@ public final class StandInOllama implements AutoCloseable {
         }
     }
 
-    private void play(HttpExchange exchange, Script script) throws IOException, InterruptedException {
+    /** Answers the routes {@link #keepModels} owns; false for any other route. */
+    private boolean keptModels(HttpExchange exchange, String route, String body) throws IOException, InterruptedException {
+        switch (route) {
+            case "GET /api/tags" -> {
+                ObjectNode tags = JSON.createObjectNode();
+                synchronized (disk) {
+                    tags.putArray("models").addAll(List.copyOf(disk.values()));
+                }
+                sendJson(exchange, 200, JSON.writeValueAsBytes(tags));
+            }
+            case "DELETE /api/delete" -> {
+                String name = JSON.readTree(body).path("model").asString("");
+                if (disk.remove(tagged(name)) == null) {
+                    sendJson(exchange, 404, JSON.writeValueAsBytes(Map.of("error", "model '" + name + "' not found")));
+                } else {
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            }
+            case "POST /api/pull" -> {
+                String name = tagged(JSON.readTree(body).path("model").asString(""));
+                JsonNode model = registry.get(name);
+                List<String> lines = model == null
+                        ? List.of("{\"status\":\"pulling manifest\"}", "{\"error\":\"pull model manifest: file does not exist\"}")
+                        : pullLines(model, 8);
+                if (play(exchange, Script.of(lines).paced(pullGap)) && model != null) {
+                    disk.put(name, model);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ollama's name of a model given without a tag. */
+    private static String tagged(String name) {
+        return name.contains(":") ? name : name + ":latest";
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, byte[] json) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, json.length);
+        exchange.getResponseBody().write(json);
+    }
+
+    /** Sends the script; true when every line went out. */
+    private boolean play(HttpExchange exchange, Script script) throws IOException, InterruptedException {
         if (released.await(script.firstByteDelay().toMillis(), TimeUnit.MILLISECONDS)) {
-            return;
+            return false;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(script.status(), 0);
@@ -194,14 +311,16 @@ public final class StandInOllama implements AutoCloseable {
                 exchange.getResponseBody().write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 exchange.getResponseBody().flush();
                 if (released.await(script.gap().toMillis(), TimeUnit.MILLISECONDS)) {
-                    return;
+                    return false;
                 }
             }
             if (script.hangAtEnd()) {
                 released.await(60, TimeUnit.SECONDS);
             }
+            return true;
         } catch (IOException clientClosed) {
             clientsGone.incrementAndGet();
+            return false;
         }
     }
 
