@@ -30,23 +30,27 @@ public final class DashboardAppliance implements AutoCloseable {
 
     private final Path work;
     private final String name;
+    private final Map<String, String> env;
     private final List<Browser> browsers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private ApplianceProcess process;
 
-    private DashboardAppliance(Path work, String name, ApplianceProcess process) {
+    private DashboardAppliance(Path work, String name, Map<String, String> env, ApplianceProcess process) {
         this.work = work;
         this.name = name;
+        this.env = env;
         this.process = process;
     }
 
-    static DashboardAppliance start(Path work, String name) throws InterruptedException {
-        return new DashboardAppliance(work, name, launch(work, null));
+    /** Starts the appliance with these environment variables besides the admin password (e.g. ARASUL_LLM_URL). */
+    static DashboardAppliance start(Path work, String name, Map<String, String> env) throws InterruptedException {
+        return new DashboardAppliance(work, name, env, launch(work, env, null));
     }
 
-    private static ApplianceProcess launch(Path work, Integer port) throws InterruptedException {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("ARASUL_ADMIN_PASSWORD", PASSWORD));
+    private static ApplianceProcess launch(Path work, Map<String, String> extra, Integer port) throws InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("ARASUL_ADMIN_PASSWORD", PASSWORD);
         if (port != null) {
             env.put("SERVER_PORT", port.toString());
         }
@@ -103,7 +107,7 @@ public final class DashboardAppliance implements AutoCloseable {
         int port = port();
         process.terminate(Duration.ofSeconds(15));
         process.close();
-        process = launch(work, port);
+        process = launch(work, env, port);
     }
 
     /** A token for API calls the test makes beside the browser. */

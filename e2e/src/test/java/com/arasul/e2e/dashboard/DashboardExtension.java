@@ -1,12 +1,15 @@
 package com.arasul.e2e.dashboard;
 
+import com.arasul.ai.StandInOllama;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Starts the appliance for {@link DashboardTest} classes and hands out browsers; closes both. */
 final class DashboardExtension implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
@@ -21,7 +24,8 @@ final class DashboardExtension implements BeforeAllCallback, ParameterResolver, 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DashboardAppliance.class || type == Browser.class;
+        return type == DashboardAppliance.class || type == Browser.class
+                || type == StandInOllama.class && ollamaWanted(context);
     }
 
     @Override
@@ -29,6 +33,9 @@ final class DashboardExtension implements BeforeAllCallback, ParameterResolver, 
         DashboardAppliance appliance = appliance(context);
         if (parameter.getParameter().getType() == DashboardAppliance.class) {
             return appliance;
+        }
+        if (parameter.getParameter().getType() == StandInOllama.class) {
+            return classContext(context).getStore(NAMESPACE).get("ollama", StandInOllama.class);
         }
         // stored in the method's store: JUnit closes it after the test, pass or fail
         return context.getStore(NAMESPACE).computeIfAbsent("browser-" + parameter.getIndex(),
@@ -45,13 +52,28 @@ final class DashboardExtension implements BeforeAllCallback, ParameterResolver, 
         throw failure;
     }
 
-    private static DashboardAppliance appliance(ExtensionContext context) {
-        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
+    private static boolean ollamaWanted(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), DashboardTest.class)
+                .map(DashboardTest::ollama).orElse(false);
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        return context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElseThrow() : context;
-        return classContext.getStore(NAMESPACE).computeIfAbsent("appliance", key -> {
+    }
+
+    private static DashboardAppliance appliance(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        ExtensionContext.Store store = classContext.getStore(NAMESPACE);
+        // the stand-in is stored before the appliance, so JUnit (closing in reverse order) stops it last
+        Map<String, String> env = ollamaWanted(classContext)
+                ? Map.of("ARASUL_LLM_URL", store.computeIfAbsent("ollama", key -> new StandInOllama(), StandInOllama.class)
+                        .url().toString())
+                : Map.of();
+        return store.computeIfAbsent("appliance", key -> {
             try {
                 Path work = Files.createTempDirectory("arasul-dashboard-e2e-");
-                return DashboardAppliance.start(work, classContext.getRequiredTestClass().getSimpleName());
+                return DashboardAppliance.start(work, classContext.getRequiredTestClass().getSimpleName(), env);
             } catch (Exception e) {
                 throw new IllegalStateException("the appliance for the browser tests did not start", e);
             }
