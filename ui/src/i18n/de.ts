@@ -192,6 +192,7 @@ export const de: Record<Key, string> = {
   'ai.default': 'Standard',
   'ai.makeDefault': 'Als Standard',
   'ai.delete': 'Löschen',
+  'ai.deleteNow': 'Jetzt löschen',
   'ai.confirmDelete': 'Das Modell {name} vom Gerät löschen?',
   'ai.confirmDeleteDefault': '{name} ist das Standardmodell. Trotzdem löschen? Danach ein anderes als Standard wählen.',
   'ai.pull': 'Modell herunterladen',

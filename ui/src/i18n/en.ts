@@ -193,6 +193,7 @@ export const en = {
   'ai.default': 'default',
   'ai.makeDefault': 'Make default',
   'ai.delete': 'Delete',
+  'ai.deleteNow': 'Delete now',
   'ai.confirmDelete': 'Delete the model {name} from the box?',
   'ai.confirmDeleteDefault': '{name} is the default model. Delete it anyway? Choose another default afterwards.',
   'ai.pull': 'Download a model',

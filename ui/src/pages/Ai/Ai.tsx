@@ -55,11 +55,6 @@ function Models({ models, defaultModel, onChange }: { models: Model[]; defaultMo
       setError(e);
     }
   };
-  const remove = (m: Model) => {
-    const isDefault = m.name === defaultModel;
-    if (!window.confirm(t(isDefault ? 'ai.confirmDeleteDefault' : 'ai.confirmDelete', { name: m.name }))) return;
-    void act(() => deleteModel(m.name, isDefault));
-  };
   return (
     <section class="card">
       <h2>{t('ai.models')}</h2>
@@ -70,23 +65,44 @@ function Models({ models, defaultModel, onChange }: { models: Model[]; defaultMo
           <table data-test="ai-models">
             <thead><tr><th>{t('ai.model')}</th><th>{t('ai.size')}</th><th>{t('ai.details')}</th><th>{t('ai.memory')}</th><th /></tr></thead>
             <tbody>
-              {models.map((m) => (
-                <tr key={m.name}>
-                  <td>{m.name}{m.name === defaultModel && <span class="badge" data-test="default-badge">{t('ai.default')}</span>}</td>
-                  <td>{bytes(m.size)}</td>
-                  <td class="small">{[m.family, m.parameters, m.quantization].filter(Boolean).join(' · ')}</td>
-                  <td>{m.loaded ? (m.vram != null ? bytes(m.vram) : t('ai.loaded')) : '–'}</td>
-                  <td class="actions">
-                    {m.name !== defaultModel && <button type="button" class="secondary" onClick={() => void act(() => setDefaultModel(m.name))}>{t('ai.makeDefault')}</button>}
-                    <button type="button" class="danger" onClick={() => remove(m)}>{t('ai.delete')}</button>
-                  </td>
-                </tr>
-              ))}
+              {models.map((m) => <ModelRow key={m.name} model={m} isDefault={m.name === defaultModel} act={act} />)}
             </tbody>
           </table>
         </div>
       )}
     </section>
+  );
+}
+
+/** One model; deleting asks first in the row, and for the default model says that it is the default. */
+function ModelRow({ model: m, isDefault, act }: { model: Model; isDefault: boolean; act: (work: () => Promise<unknown>) => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const question = t(isDefault ? 'ai.confirmDeleteDefault' : 'ai.confirmDelete', { name: m.name });
+  return (
+    <tr data-model={m.name}>
+      <td>{m.name}{isDefault && <span class="badge" data-test="default-badge">{t('ai.default')}</span>}</td>
+      <td data-test="model-size">{bytes(m.size)}</td>
+      <td class="small">{[m.family, m.parameters, m.quantization].filter(Boolean).join(' · ')}</td>
+      <td>{m.loaded ? (m.vram != null ? bytes(m.vram) : t('ai.loaded')) : '–'}</td>
+      <td class="actions">
+        {!confirming ? (
+          <>
+            {!isDefault && <button type="button" class="secondary" data-test="model-make-default"
+              onClick={() => void act(() => setDefaultModel(m.name))}>{t('ai.makeDefault')}</button>}
+            <button type="button" class="danger" data-test="model-delete" onClick={() => setConfirming(true)}>{t('ai.delete')}</button>
+          </>
+        ) : (
+          <span class="confirm" role="group" aria-label={question} data-test="model-delete-question">
+            <span class="small">{question}</span>
+            <span>
+              <button type="button" class="danger" data-test="model-delete-confirm"
+                onClick={() => void act(() => deleteModel(m.name, isDefault)).finally(() => setConfirming(false))}>{t('ai.deleteNow')}</button>
+              <button type="button" class="secondary" data-test="model-delete-cancel" onClick={() => setConfirming(false)}>{t('app.cancel')}</button>
+            </span>
+          </span>
+        )}
+      </td>
+    </tr>
   );
 }
 
@@ -116,7 +132,7 @@ function PullBox({ onDone }: { onDone: () => void }) {
       <h2>{t('ai.pull')}</h2>
       <form onSubmit={start} class="row">
         <label>{t('ai.model')} <input value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="llama3.2" data-test="pull-name" /></label>
-        <button type="submit" disabled={!name.trim() || pull?.state === 'running'}>{t('ai.pullStart')}</button>
+        <button type="submit" disabled={!name.trim() || pull?.state === 'running'} data-test="pull-start">{t('ai.pullStart')}</button>
         {pull?.state === 'running' && <button type="button" class="secondary" onClick={() => void cancelPull()}>{t('ai.cancel')}</button>}
       </form>
       {error !== null && <ErrorLine message={errorSentence(error)} />}
