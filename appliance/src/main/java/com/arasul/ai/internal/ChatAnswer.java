@@ -30,8 +30,12 @@ final class ChatAnswer {
                 throw new LlmFailure(org.springframework.http.HttpStatus.BAD_GATEWAY,
                         "the language model failed while answering: " + chunk.get("error").asString());
             }
+            boolean done = chunk.path("done").asBoolean(false);
+            if (done) {
+                upstream.answered();
+            }
             chunks.chunk(chunk);
-            if (chunk.path("done").asBoolean(false)) {
+            if (done) {
                 return chunk;
             }
         }

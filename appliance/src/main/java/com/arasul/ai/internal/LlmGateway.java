@@ -11,6 +11,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -31,6 +47,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The one door to the language model: a global rate limit, at most N answers in flight and a short
  * queue, the default model, and Ollama's failures turned into sentences. Streams are handed out as
  * {@link Upstream}s that give their slot back when closed.
+ *
+ * <p>Streamed answers (chats, pulls) go through a blocking Apache HttpClient with a small pool of
+ * kept-alive connections: the thread of the request reads Ollama's socket itself, with no hand-over to
+ * a selector thread and back per chunk as with the JDK's client, which measured as the largest part of
+ * the gateway's overhead (docs/benchmarks.md). The quick JSON calls keep the JDK client.
  */
 @Component
 class LlmGateway implements AutoCloseable {
@@ -38,6 +59,7 @@ class LlmGateway implements AutoCloseable {
     private final AiProperties ai;
     private final GatewayProperties properties;
     private final HttpClient http;
+    private final CloseableHttpClient streams;
     private final JsonMapper json;
     private final AiSettings settings;
     private final ApplicationEventPublisher events;
@@ -62,6 +84,37 @@ class LlmGateway implements AutoCloseable {
         this.rate = Bucket.builder().addLimit(limit -> limit.capacity(properties.requestsPerSecond())
                 .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1))).build();
         this.slots = new Semaphore(properties.maxInFlight(), true);
+        this.streams = streamClient(ai, properties);
+    }
+
+    /**
+     * At most one connection per answer in flight plus a pull and a spare; connecting within the
+     * connect timeout, each read within the first-byte timeout (the gaps between chunks are watched
+     * by {@link Upstream}); never a retry, a redirect or a cookie.
+     */
+    private static CloseableHttpClient streamClient(AiProperties ai, GatewayProperties properties) {
+        int connections = properties.maxInFlight() + 2;
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(ai.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(properties.firstByteTimeout()))
+                                .setTimeToLive(TimeValue.ofMinutes(5))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(ai.connectTimeout()))
+                        .setResponseTimeout(Timeout.of(properties.firstByteTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
     }
 
     String defaultModel() {
@@ -129,49 +182,92 @@ class LlmGateway implements AutoCloseable {
     }
 
     private Upstream open(String path, Object body, Duration firstByte, Runnable onClose) {
-        HttpRequest request = HttpRequest.newBuilder(ai.llmUrl().resolve(path)).timeout(firstByte)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
-        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), firstByte);
-        if (response.statusCode() >= 300) {
-            String text;
-            try (InputStream in = response.body()) {
-                text = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
-            if (response.statusCode() == 404 && body instanceof JsonNode node && node.hasNonNull("model")) {
-                throw LlmFailure.modelNotFound(node.get("model").asString());
-            }
-            throw refused(response.statusCode(), text);
+        HttpPost request = new HttpPost(ai.llmUrl().resolve(path));
+        request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(firstByte))
+                .setConnectionRequestTimeout(Timeout.of(ai.connectTimeout())).build());
+        ClassicHttpResponse response;
+        try {
+            response = streams.executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw failure(e, firstByte);
         }
-        return new Upstream(response.body(), properties.idleTimeout(), watchdogs, onClose);
+        try {
+            HttpEntity entity = response.getEntity();
+            if (response.getCode() >= 300 || entity == null) {
+                String text = "";
+                if (entity != null) {
+                    try (InputStream in = entity.getContent()) {
+                        text = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        // the reason stays unknown
+                    }
+                }
+                if (response.getCode() == 404 && body instanceof JsonNode node && node.hasNonNull("model")) {
+                    throw LlmFailure.modelNotFound(node.get("model").asString());
+                }
+                throw refused(response.getCode(), text);
+            }
+            // dropping the connection, not draining it, ends an answer early: Ollama stops generating
+            return new Upstream(entity.getContent(), () -> {
+                request.cancel();
+                try {
+                    response.close();
+                } catch (IOException alreadyDropped) {
+                    // cancelled: the connection is gone either way
+                }
+            }, properties.idleTimeout(), watchdogs, onClose);
+        } catch (IOException e) {
+            request.cancel();
+            throw failure(e, firstByte);
+        } catch (RuntimeException e) {
+            request.cancel();
+            throw e;
+        }
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration timeout) {
         try {
             return http.send(request, handler);
-        } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
-            LlmFailure down = LlmFailure.notRunning(where());
-            long now = System.nanoTime();
-            long last = lastDownReport.get();
-            // a burst of refused requests is one fact for the healing rules, not one per request
-            if ((last == 0 || now - last > DOWN_REPORT_INTERVAL.toNanos()) && lastDownReport.compareAndSet(last, now)) {
-                events.publishEvent(new AiServiceHealth(AiHealthProbe.LLM, false, down.getMessage(), null, Instant.now()));
-            }
-            throw down;
-        } catch (HttpTimeoutException e) {
-            throw new LlmFailure(HttpStatus.GATEWAY_TIMEOUT, "the language model did not start answering within "
-                    + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException) {
-                throw LlmFailure.notRunning(where());
-            }
-            throw new LlmFailure(HttpStatus.BAD_GATEWAY, "the language model broke off the connection");
+            throw failure(e, timeout);
+        } catch (UnresolvedAddressException e) {
+            throw down();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmFailure(HttpStatus.SERVICE_UNAVAILABLE, "the appliance is shutting down");
         }
+    }
+
+    /** What a failed call to Ollama means, in a sentence. */
+    private LlmFailure failure(IOException e, Duration timeout) {
+        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectTimeoutException || e instanceof ConnectException
+                || e instanceof UnknownHostException) {
+            return down();
+        }
+        if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
+            return new LlmFailure(HttpStatus.GATEWAY_TIMEOUT, "the language model did not start answering within "
+                    + timeout.toSeconds() + " s");
+        }
+        if (e.getCause() instanceof ConnectException) {
+            return LlmFailure.notRunning(where());
+        }
+        if (e instanceof java.io.InterruptedIOException) {
+            Thread.currentThread().interrupt();
+            return new LlmFailure(HttpStatus.SERVICE_UNAVAILABLE, "the appliance is shutting down");
+        }
+        return new LlmFailure(HttpStatus.BAD_GATEWAY, "the language model broke off the connection");
+    }
+
+    /** Ollama is not there; a burst of refused requests is one fact for the healing rules, not one per request. */
+    private LlmFailure down() {
+        LlmFailure down = LlmFailure.notRunning(where());
+        long now = System.nanoTime();
+        long last = lastDownReport.get();
+        if ((last == 0 || now - last > DOWN_REPORT_INTERVAL.toNanos()) && lastDownReport.compareAndSet(last, now)) {
+            events.publishEvent(new AiServiceHealth(AiHealthProbe.LLM, false, down.getMessage(), null, Instant.now()));
+        }
+        return down;
     }
 
     private void admit() {
@@ -228,5 +324,6 @@ class LlmGateway implements AutoCloseable {
     @Override
     public void close() {
         watchdogs.shutdownNow();
+        streams.close(CloseMode.GRACEFUL);
     }
 }
