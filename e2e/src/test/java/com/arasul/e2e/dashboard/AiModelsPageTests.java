@@ -18,8 +18,8 @@ import org.openqa.selenium.WebElement;
  * The AI page in a real browser with a language model running: the appliance talks to the Ollama stand-in
  * (its documented answers, the models of its "List Local Models" example kept on disk), so the page lists
  * models with sizes and the default badge, makes another model the default, deletes only after asking (and
- * says so for the default model), shows a pull's progress advancing to done and lists the pulled model, and
- * the try-it box shows the answer word by word as it streams.
+ * says so for the default model), shows a pull's progress advancing to done and lists the pulled model (or the
+ * reason a pull failed), and the try-it box shows the answer word by word as it streams.
  */
 @DashboardTest(ollama = true)
 class AiModelsPageTests {
@@ -134,6 +134,20 @@ class AiModelsPageTests {
         assertThat(row(browser, "codellama:13b").getText()).contains("6.9 GB");
         assertThat(ollama.requests("POST", "/api/pull")).extracting(StandInOllama.Request::body)
                 .singleElement().asString().contains("\"model\":\"codellama:13b\"");
+    }
+
+    @Test
+    void pullOfAModelTheRegistryLacksEndsWithTheReasonInASentence(Browser browser) {
+        browser.loggedIn(DashboardAppliance.PASSWORD).go("/ai");
+        browser.await(MODELS, WAIT);
+
+        browser.find(By.cssSelector("[data-test=pull-name]")).sendKeys("no-such-model");
+        browser.find(By.cssSelector("[data-test=pull-start]")).click();
+        browser.awaitText(By.cssSelector("[data-test=pull-progress] [role=alert]"),
+                "the model registry has no such model (pull model manifest: file does not exist)", WAIT);
+        assertThat(browser.find(By.cssSelector("[data-test=pull-start]")).isEnabled()).as("another pull may start").isTrue();
+        assertThat(browser.find(MODELS).findElements(By.cssSelector("tr[data-model]"))).hasSize(2);
+        assertThat(ollama.modelsOnDisk()).containsExactly("codellama:13b", "llama3:latest");
     }
 
     @Test
