@@ -274,11 +274,16 @@ public final class StandInOllama implements AutoCloseable {
             case "POST /api/pull" -> {
                 String name = tagged(JSON.readTree(body).path("model").asString(""));
                 JsonNode model = registry.get(name);
-                List<String> lines = model == null
-                        ? List.of("{\"status\":\"pulling manifest\"}", "{\"error\":\"pull model manifest: file does not exist\"}")
-                        : pullLines(model, 8);
-                if (play(exchange, Script.of(lines).paced(pullGap)) && model != null) {
+                if (model == null) {
+                    play(exchange, Script.of(List.of("{\"status\":\"pulling manifest\"}",
+                            "{\"error\":\"pull model manifest: file does not exist\"}")));
+                    return true;
+                }
+                List<String> lines = pullLines(model, 8);
+                // Ollama has written the manifest when it says "success": the model is listed from then on
+                if (play(exchange, Script.of(lines.subList(0, lines.size() - 1)).paced(pullGap))) {
                     disk.put(name, model);
+                    exchange.getResponseBody().write((lines.getLast() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             default -> {

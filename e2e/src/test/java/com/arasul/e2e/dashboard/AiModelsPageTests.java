@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,8 +18,8 @@ import org.openqa.selenium.WebElement;
  * The AI page in a real browser with a language model running: the appliance talks to the Ollama stand-in
  * (its documented answers, the models of its "List Local Models" example kept on disk), so the page lists
  * models with sizes and the default badge, makes another model the default, deletes only after asking (and
- * says so for the default model), shows a pull's progress advancing to done and lists the pulled model, and
- * the try-it box shows the answer word by word as it streams.
+ * says so for the default model), shows a pull's progress advancing to done and lists the pulled model (or the
+ * reason a pull failed), and the try-it box shows the answer word by word as it streams.
  */
 @DashboardTest(ollama = true)
 class AiModelsPageTests {
@@ -109,6 +110,7 @@ class AiModelsPageTests {
         browser.find(By.cssSelector("[data-test=pull-start]")).click();
         List<Double> seen = new CopyOnWriteArrayList<>();
         List<String> lines = new CopyOnWriteArrayList<>();
+        AtomicBoolean midway = new AtomicBoolean();
         By progress = By.cssSelector("[data-test=pull-progress]");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
             String value = browser.find(progress).findElement(By.tagName("progress")).getDomProperty("value");
@@ -116,6 +118,10 @@ class AiModelsPageTests {
             if (seen.isEmpty() || seen.getLast() != percent) {
                 seen.add(percent);
                 lines.add(browser.find(progress).getText());
+                if (percent > 0 && percent < 100 && midway.compareAndSet(false, true)) {
+                    browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find(progress));
+                    browser.screenshot("ai-pull-en");
+                }
             }
             return percent == 100.0 && browser.find(progress).getText().contains("success");
         });
@@ -124,11 +130,24 @@ class AiModelsPageTests {
         assertThat(lines).as("the bytes as the download went on").anySatisfy(line -> assertThat(line)
                 .startsWith("codellama:13b: pulling 9f438cb9cd58").containsPattern("\\d+(\\.\\d)? GB / 6.9 GB"));
         assertThat(browser.find(progress).getText()).startsWith("codellama:13b: success · 100");
-        browser.screenshot("ai-pull-en");
 
         assertThat(row(browser, "codellama:13b").getText()).contains("6.9 GB");
         assertThat(ollama.requests("POST", "/api/pull")).extracting(StandInOllama.Request::body)
                 .singleElement().asString().contains("\"model\":\"codellama:13b\"");
+    }
+
+    @Test
+    void pullOfAModelTheRegistryLacksEndsWithTheReasonInASentence(Browser browser) {
+        browser.loggedIn(DashboardAppliance.PASSWORD).go("/ai");
+        browser.await(MODELS, WAIT);
+
+        browser.find(By.cssSelector("[data-test=pull-name]")).sendKeys("no-such-model");
+        browser.find(By.cssSelector("[data-test=pull-start]")).click();
+        browser.awaitText(By.cssSelector("[data-test=pull-progress] [role=alert]"),
+                "the model registry has no such model (pull model manifest: file does not exist)", WAIT);
+        assertThat(browser.find(By.cssSelector("[data-test=pull-start]")).isEnabled()).as("another pull may start").isTrue();
+        assertThat(browser.find(MODELS).findElements(By.cssSelector("tr[data-model]"))).hasSize(2);
+        assertThat(ollama.modelsOnDisk()).containsExactly("codellama:13b", "llama3:latest");
     }
 
     @Test
