@@ -251,6 +251,42 @@ class AiApiTests extends AiApiTestSupport {
     }
 
     @Test
+    void finishedPullStillShowsTheSizeItDownloaded() throws Exception {
+        ollama.keepModels("tags.json", Duration.ofMillis(100), MODEL);
+        long size = 7365960935L; // codellama:13b in tags.json: the stand-in's one layer
+        String token = admin();
+
+        HttpResponse<String> started = send("POST", "/api/services/llm/models/pull", token,
+                Map.of("model", "codellama:13b"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = JSON.readTree(started.body()).get("id").asString();
+
+        List<JsonNode> progress = new ArrayList<>();
+        HttpResponse<java.io.InputStream> events = watchPull(token);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode pull = line.startsWith("data: ") ? JSON.readTree(line.substring(6)) : null;
+                if (pull != null && id.equals(pull.path("id").asString(null))) {
+                    progress.add(pull);
+                    if (!pull.get("state").asString().equals("running")) {
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(progress.getLast().get("state").asString()).isEqualTo("succeeded");
+        assertThat(progress.stream().dropWhile(pull -> pull.get("total").asLong() == 0).toList())
+                .as("every event once the download began, the verifying and the finished ones too").isNotEmpty()
+                .allSatisfy(pull -> assertThat(pull.get("total").asLong()).as(pull.toString()).isEqualTo(size));
+        JsonNode done = currentPull(token);
+        assertThat(done.get("status").asString()).isEqualTo("success");
+        assertThat(done.get("total").asLong()).isEqualTo(size);
+        assertThat(done.get("completed").asLong()).isEqualTo(size);
+        assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
     void pullOnABoxWithoutInternetSaysSoPlainly() throws Exception {
         ollama.stream("POST", "/api/pull", Script.of(List.of("{\"status\":\"pulling manifest\"}",
                 "{\"error\":\"pull model manifest: Get \\\"https://registry.ollama.ai/v2/library/llama3.2/manifests/latest\\\": dial tcp: lookup registry.ollama.ai: no such host\"}")));
@@ -307,6 +343,11 @@ class AiApiTests extends AiApiTestSupport {
         assertThat(status.at("/llm/state").asString()).isEqualTo("running");
         assertThat(status.at("/llm/models")).hasSize(2);
         assertThat(status.at("/embeddings/provider").asString()).isEqualTo("local");
+    }
+
+    private HttpResponse<java.io.InputStream> watchPull(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/services/llm/models/pull/events"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private JsonNode currentPull(String token) throws Exception {
