@@ -3,6 +3,10 @@ package com.arasul.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.arasul.ai.StandInOllama.Script;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,8 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** The AI endpoints through the running appliance, as the dashboard and an integration with an API key call them. */
@@ -284,6 +290,52 @@ class AiApiTests extends AiApiTestSupport {
         assertThat(done.get("total").asLong()).isEqualTo(size);
         assertThat(done.get("completed").asLong()).isEqualTo(size);
         assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void pageLeavingThePullEventsLogsNoErrorAndTheNextPageIsServed() throws Exception {
+        ollama.keepModels("tags.json", Duration.ofMillis(50), MODEL);
+        List<ILoggingEvent> logged = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                logged.add(event);
+            }
+        };
+        appender.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger controller = (Logger) LoggerFactory.getLogger("com.arasul.ai.internal.ModelController");
+        Level level = controller.getLevel();
+        controller.setLevel(Level.DEBUG);
+        root.addAppender(appender);
+        try {
+            String token = admin();
+            HttpResponse<java.io.InputStream> closed = watchPull(token);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(closed.body(), StandardCharsets.UTF_8))) {
+                assertThat(reader.readLine()).isEqualTo("event: progress");
+            }
+
+            assertThat(send("POST", "/api/services/llm/models/pull", token, Map.of("model", "codellama:13b"))
+                    .statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged.stream().anyMatch(event ->
+                    event.getLevel() == Level.ERROR || event.getFormattedMessage().startsWith("A watcher of the pull left")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> currentPull(token).get("state").asString()
+                    .equals("succeeded"));
+            assertThat(logged).as("a closed page is no error, nor an error body in an event stream")
+                    .filteredOn(event -> event.getLevel() == Level.ERROR || event.getLevel() == Level.WARN
+                            && event.getLoggerName().startsWith("org.springframework.web"))
+                    .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+            HttpResponse<java.io.InputStream> next = watchPull(token);
+            assertThat(next.statusCode()).isEqualTo(200);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(next.body(), StandardCharsets.UTF_8))) {
+                assertThat(reader.readLine()).isEqualTo("event: progress");
+                assertThat(reader.readLine()).contains("\"model\":\"codellama:13b\"").contains("\"state\":\"succeeded\"");
+            }
+        } finally {
+            root.detachAppender(appender);
+            controller.setLevel(level);
+        }
     }
 
     @Test
