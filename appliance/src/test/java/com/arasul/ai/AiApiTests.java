@@ -240,9 +240,7 @@ class AiApiTests extends AiApiTestSupport {
 
         assertThat(started.statusCode()).isEqualTo(202);
         List<String> seen = new ArrayList<>();
-        HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base()
-                + "/api/services/llm/models/pull/events")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> events = watchPull(token);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null && !line.contains("\"state\":\"succeeded\"")) {
