@@ -3,6 +3,10 @@ package com.arasul.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.arasul.ai.StandInOllama.Script;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,8 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** The AI endpoints through the running appliance, as the dashboard and an integration with an API key call them. */
@@ -234,9 +240,7 @@ class AiApiTests extends AiApiTestSupport {
 
         assertThat(started.statusCode()).isEqualTo(202);
         List<String> seen = new ArrayList<>();
-        HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base()
-                + "/api/services/llm/models/pull/events")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> events = watchPull(token);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null && !line.contains("\"state\":\"succeeded\"")) {
@@ -248,6 +252,88 @@ class AiApiTests extends AiApiTestSupport {
         JsonNode pull = JSON.readTree(send("GET", "/api/services/llm/models/pull", token, null).body()).get("pull");
         assertThat(pull.get("state").asString()).isEqualTo("succeeded");
         assertThat(pull.get("percent").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void finishedPullStillShowsTheSizeItDownloaded() throws Exception {
+        ollama.keepModels("tags.json", Duration.ofMillis(100), MODEL);
+        long size = 7365960935L; // codellama:13b in tags.json: the stand-in's one layer
+        String token = admin();
+
+        HttpResponse<String> started = send("POST", "/api/services/llm/models/pull", token,
+                Map.of("model", "codellama:13b"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = JSON.readTree(started.body()).get("id").asString();
+
+        List<JsonNode> progress = new ArrayList<>();
+        HttpResponse<java.io.InputStream> events = watchPull(token);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode pull = line.startsWith("data: ") ? JSON.readTree(line.substring(6)) : null;
+                if (pull != null && id.equals(pull.path("id").asString(null))) {
+                    progress.add(pull);
+                    if (!pull.get("state").asString().equals("running")) {
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(progress.getLast().get("state").asString()).isEqualTo("succeeded");
+        assertThat(progress.stream().dropWhile(pull -> pull.get("total").asLong() == 0).toList())
+                .as("every event once the download began, the verifying and the finished ones too").isNotEmpty()
+                .allSatisfy(pull -> assertThat(pull.get("total").asLong()).as(pull.toString()).isEqualTo(size));
+        JsonNode done = currentPull(token);
+        assertThat(done.get("status").asString()).isEqualTo("success");
+        assertThat(done.get("total").asLong()).isEqualTo(size);
+        assertThat(done.get("completed").asLong()).isEqualTo(size);
+        assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void pageLeavingThePullEventsLogsNoErrorAndTheNextPageIsServed() throws Exception {
+        ollama.keepModels("tags.json", Duration.ofMillis(50), MODEL);
+        List<ILoggingEvent> logged = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                logged.add(event);
+            }
+        };
+        appender.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger controller = (Logger) LoggerFactory.getLogger("com.arasul.ai.internal.ModelController");
+        Level level = controller.getLevel();
+        controller.setLevel(Level.DEBUG);
+        root.addAppender(appender);
+        try {
+            String token = admin();
+            HttpResponse<java.io.InputStream> closed = watchPull(token);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(closed.body(), StandardCharsets.UTF_8))) {
+                assertThat(reader.readLine()).isEqualTo("event: progress");
+            }
+
+            assertThat(send("POST", "/api/services/llm/models/pull", token, Map.of("model", "codellama:13b"))
+                    .statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged.stream().anyMatch(event ->
+                    event.getLevel() == Level.ERROR || event.getFormattedMessage().startsWith("A watcher of the pull left")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> currentPull(token).get("state").asString()
+                    .equals("succeeded"));
+            assertThat(logged).as("a closed page is no error, nor an error body in an event stream")
+                    .filteredOn(event -> event.getLevel() == Level.ERROR || event.getLevel() == Level.WARN
+                            && event.getLoggerName().startsWith("org.springframework.web"))
+                    .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+            HttpResponse<java.io.InputStream> next = watchPull(token);
+            assertThat(next.statusCode()).isEqualTo(200);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(next.body(), StandardCharsets.UTF_8))) {
+                assertThat(reader.readLine()).isEqualTo("event: progress");
+                assertThat(reader.readLine()).contains("\"model\":\"codellama:13b\"").contains("\"state\":\"succeeded\"");
+            }
+        } finally {
+            root.detachAppender(appender);
+            controller.setLevel(level);
+        }
     }
 
     @Test
@@ -307,6 +393,11 @@ class AiApiTests extends AiApiTestSupport {
         assertThat(status.at("/llm/state").asString()).isEqualTo("running");
         assertThat(status.at("/llm/models")).hasSize(2);
         assertThat(status.at("/embeddings/provider").asString()).isEqualTo("local");
+    }
+
+    private HttpResponse<java.io.InputStream> watchPull(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/services/llm/models/pull/events"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private JsonNode currentPull(String token) throws Exception {

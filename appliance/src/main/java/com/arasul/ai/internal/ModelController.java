@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +36,8 @@ class ModelController {
 
     /** Each watcher holds a request thread while it watches: a few are plenty for one owner. */
     private static final int MAX_WATCHERS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(ModelController.class);
 
     private final LlmGateway gateway;
     private final ModelPulls pulls;
@@ -90,7 +94,7 @@ class ModelController {
     @Operation(summary = "Pull progress as server-sent events (event: progress) while the page watches, "
             + "including pulls started later")
     @GetMapping(value = "/api/services/llm/models/pull/events", produces = "text/event-stream")
-    void pullEvents(HttpServletResponse response) throws IOException, InterruptedException {
+    void pullEvents(HttpServletResponse response) {
         if (!watchers.tryAcquire()) {
             throw new LlmFailure(HttpStatus.SERVICE_UNAVAILABLE, "too many watchers of the pull; close one",
                     java.time.Duration.ofSeconds(5));
@@ -106,6 +110,12 @@ class ModelController {
                 events.send("progress", json.writeValueAsString(now == null ? Map.of("state", "none") : now));
                 seen = now;
             }
+        } catch (IOException gone) {
+            // every closed AI page ends its watch this way: normal on an unattended box, nothing to report
+            log.debug("A watcher of the pull left: {}", gone.toString());
+        } catch (InterruptedException stopping) {
+            // the appliance is shutting down: the stream ends with it, as quietly
+            Thread.currentThread().interrupt();
         } finally {
             watchers.release();
         }

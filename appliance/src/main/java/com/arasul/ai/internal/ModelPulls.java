@@ -28,9 +28,16 @@ class ModelPulls {
             return "running".equals(state);
         }
 
+        /**
+         * The pull after one of Ollama's lines. Lines without a byte count ({@code verifying sha256 digest},
+         * {@code writing manifest}) keep the last one, so a finished pull still says how much it downloaded.
+         */
         Pull progress(String status, String digest, long total, long completed) {
-            Double percent = total > 0 ? Double.valueOf(Math.min(100.0, Math.round(1000.0 * completed / total) / 10.0))
-                    : this.percent;
+            if (total <= 0) {
+                return new Pull(id, model, state, status, digest != null ? digest : this.digest, this.total,
+                        this.completed, percent, null, startedAt, null);
+            }
+            Double percent = Double.valueOf(Math.min(100.0, Math.round(1000.0 * completed / total) / 10.0));
             return new Pull(id, model, state, status, digest != null ? digest : this.digest, total, completed, percent,
                     null, startedAt, null);
         }

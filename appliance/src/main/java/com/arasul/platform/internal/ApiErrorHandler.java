@@ -2,6 +2,7 @@ package com.arasul.platform.internal;
 
 import com.arasul.platform.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every exception of a controller into an {@link ApiError} (OpenAI's shape under /v1/): always JSON whatever the
  * {@code Accept} header (the content type is set, not negotiated), always a sentence without Java
- * in it; unexpected ones are logged, not shown.
+ * in it; unexpected ones are logged, not shown. A client that went away is no error: nothing is logged above debug
+ * and nothing is written.
  */
 @RestControllerAdvice
 class ApiErrorHandler {
@@ -91,7 +94,7 @@ class ApiErrorHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own refusals (404, 405, 406, 415 …) carry their status; their words may name types
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
@@ -99,7 +102,16 @@ class ApiErrorHandler {
                     .body(ApiError.forPath(status, ErrorSentences.clean(status.value(), known.getBody().getDetail()),
                             request.getRequestURI()));
         }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a browser closing a page that streams (pull progress, logs, metrics): nobody is left to answer
+            log.debug("Client left {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (response.isCommitted()) {
+            // the headers are out (an event stream, say): a JSON body now would only corrupt what was sent
+            return null;
+        }
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred; see the appliance log", request);
     }
 
