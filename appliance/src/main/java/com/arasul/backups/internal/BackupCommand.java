@@ -18,12 +18,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -105,16 +106,9 @@ public final class BackupCommand {
         }
     }
 
-    /** The appliance's rotation, from the same environment variables as its configuration (relaxed binding). */
+    /** The appliance's own backup settings, bound as it binds them: its defaults, the same environment variables. */
     private static BackupProperties properties() {
-        return new BackupProperties(LocalTime.of(3, 0), intEnv("ARASUL_BACKUPS_KEEPDAILY", 7),
-                intEnv("ARASUL_BACKUPS_KEEPWEEKLY", 4), intEnv("ARASUL_BACKUPS_KEEPMONTHLY", 6), Duration.ofMinutes(30),
-                Duration.ofDays(2));
-    }
-
-    private static int intEnv(String name, int fallback) {
-        String value = env(name, null);
-        return value == null ? fallback : Integer.parseInt(value.strip());
+        return Binder.get(new StandardEnvironment()).bindOrCreate("arasul.backups", BackupProperties.class);
     }
 
     private static int restore(DataDirectory data, Path archive, boolean yes) throws IOException {
