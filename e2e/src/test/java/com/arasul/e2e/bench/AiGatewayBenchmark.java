@@ -77,9 +77,7 @@ class AiGatewayBenchmark {
                 Files.writeString(Path.of("target", "ai-benchmark.md"), report);
             }
         } finally {
-            try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ApplianceBenchmark.deleteQuietly(work);
         }
     }
 
